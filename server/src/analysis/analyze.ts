@@ -1,0 +1,120 @@
+/**
+ * The entry points of the core: analyse a file of a program, describe the labels in a file, and a
+ * cheap text test that lets shells skip files that cannot touch a metric.
+ */
+import * as ts from 'typescript';
+import type { CardinalConfig } from './config-types';
+import type { Facts } from './facts';
+import type { Finding, LabelSite, LabelValues } from './finding';
+import { FlowTracer } from './flow';
+import { judge } from './judge';
+import { ProgramIndex } from './program-index';
+import { Resolver } from './resolver';
+import { SinkFinder, type SinkSite } from './sinks';
+import { isSuppressed } from './suppression';
+import { TABLES } from './catalog';
+
+export interface AnalyzeOptions {
+  /** Polled between label sites; analysis stops early (returning what it has) when it says yes. */
+  readonly isCancelled?: () => boolean;
+}
+
+/** An analysis session over one program: caches (symbols, call sites, traces) are shared by every file it analyses. */
+export interface Analyzer {
+  analyzeFile(fileName: string, options?: AnalyzeOptions): Finding[];
+  describeLabels(fileName: string): LabelSite[];
+}
+
+/** Starts an analysis session over `program`. Create a new one whenever the program changes. */
+export function createAnalyzer(program: ts.Program, config: CardinalConfig): Analyzer {
+  const checker = program.getTypeChecker();
+  const resolver = new Resolver(checker);
+  const index = new ProgramIndex(program, checker);
+  const tracer = new FlowTracer(resolver, index, config);
+  const sinks = new SinkFinder(resolver, index, config);
+
+  const sitesOf = (fileName: string): SinkSite[] => {
+    const file = program.getSourceFile(fileName);
+    return file ? sinks.find(file) : [];
+  };
+
+  return {
+    analyzeFile(fileName, options = {}) {
+      const findings: Finding[] = [];
+      for (const site of sitesOf(fileName)) {
+        if (options.isCancelled?.()) break;
+        const finding = judge(site, site.value && tracer.trace(site.value), config);
+        if (finding && !isSuppressed(site.node.getSourceFile(), suppressionAnchors(site.node), finding.ruleId)) findings.push(finding);
+      }
+      return findings;
+    },
+    describeLabels(fileName) {
+      return sitesOf(fileName)
+        .filter((site) => site.kind === 'label' && site.value)
+        .map((site) => ({
+          file: fileName,
+          start: site.node.getStart(),
+          end: site.node.getEnd(),
+          label: site.label,
+          metric: site.metric,
+          values: describeValues(tracer.trace(site.value!)),
+        }));
+    },
+  };
+}
+
+/** Analyses one source file of `program` and returns its findings, in source order. */
+export function analyzeFile(program: ts.Program, fileName: string, config: CardinalConfig, options: AnalyzeOptions = {}): Finding[] {
+  return createAnalyzer(program, config).analyzeFile(fileName, options);
+}
+
+/** Every label argument in the file with what is known of its values (for hover). */
+export function describeLabels(program: ts.Program, fileName: string, config: CardinalConfig): LabelSite[] {
+  return createAnalyzer(program, config).describeLabels(fileName);
+}
+
+const METRIC_CALL = /\.(?:labels|inc|dec|set|setToCurrentTime|observe|startTimer|zero|add|record|increment|decrement|timing|histogram|distribution|gauge)\s*\(/;
+const METRIC_MODULES = metricModules();
+
+/** A cheap text test: false means the file cannot contain a metric call and need not be analysed. */
+export function mayTouchMetrics(text: string, config: CardinalConfig): boolean {
+  if (METRIC_CALL.test(text)) return true;
+  if (METRIC_MODULES.some((module) => text.includes(module))) return true;
+  return config.sinks.some((sink) => text.includes(sink.function.split('.').pop()!));
+}
+
+/** Modules of the tables that declare metrics or hold sinks: importing one is reason enough to look. */
+function metricModules(): string[] {
+  return TABLES.filter((table) =>
+    Object.values(table.entities).some((entity) => {
+      const behaviours = [entity.call, entity.construct, ...Object.values(entity.members ?? {}).map((m) => ('call' in m ? m.call : undefined))];
+      return entity.pluginOptions !== undefined || behaviours.some((b) => b && (b.sink || b.declares || b.options));
+    }),
+  ).flatMap((table) => table.modules);
+}
+
+function describeValues(facts: Facts): LabelValues {
+  const taint = facts.taints[0];
+  if (taint) {
+    return {
+      kind: 'unbounded',
+      source: {
+        file: taint.node.getSourceFile().fileName,
+        start: taint.node.getStart(),
+        end: taint.node.getEnd(),
+        text: taint.text,
+        description: taint.description,
+      },
+      weakSanitizer: taint.weak,
+    };
+  }
+  if (facts.unknown) return { kind: 'unknown' };
+  return { kind: 'bounded', why: facts.bounded ?? 'only bounded values reach it' };
+}
+
+/** The label's own position and the start of the statement holding it: a directive above either one applies. */
+function suppressionAnchors(node: ts.Node): number[] {
+  let statement: ts.Node = node;
+  while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent)) statement = statement.parent;
+  return [node.getStart(), statement.getStart()];
+}

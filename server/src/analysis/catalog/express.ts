@@ -1,0 +1,79 @@
+import type { LibraryTable, Member } from './model';
+
+/**
+ * Express 4/5. `req.route.path` is the matched pattern of the innermost route (the mount prefix is
+ * lost, and it is undefined before routing and on 404s), so the fix supplies a constant fallback.
+ */
+const routeFix = { template: "$receiver.route?.path ?? 'unmatched'", withFallback: true } as const;
+const verbs = ['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options'];
+const handlers: Member = { call: { callbacks: [{ arg: 'any', params: ['express:Request', 'express:Response', null], errorHandlerArity: 4 }] } };
+const routing = Object.fromEntries(verbs.map((verb) => [verb, handlers]));
+
+export const express: LibraryTable = {
+  id: 'express',
+  modules: ['express'],
+  typePackages: ['@types/express', '@types/express-serve-static-core', 'express'],
+  exports: {
+    '*': 'express:Factory',
+    default: 'express:Factory',
+    Router: 'express:RouterFactory',
+    Request: 'express:Request',
+    Response: 'express:Response',
+    Express: 'express:App',
+    Application: 'express:App',
+  },
+  entities: {
+    Factory: {
+      call: { returns: { entity: 'express:App' } },
+      members: {
+        Router: { entity: 'express:RouterFactory' },
+        Request: { entity: 'express:Request' },
+        Response: { entity: 'express:Response' },
+      },
+    },
+    RouterFactory: { typeNames: ['Router'], call: { returns: { entity: 'express:Router' } } },
+    App: {
+      typeNames: ['Express', 'Application'],
+      members: { ...routing, route: { call: { returns: { entity: 'express:Router' } } } },
+    },
+    Router: { typeNames: ['Router', 'IRouter', 'IRoute'], members: { ...routing, route: { call: { returns: { entity: 'express:Router' } } } } },
+    Request: {
+      typeNames: ['Request'],
+      description: 'Express request',
+      members: {
+        path: { source: 'raw-path', fix: routeFix },
+        url: { source: 'raw-url', fix: routeFix },
+        originalUrl: { source: 'raw-url', fix: routeFix },
+        baseUrl: { source: 'raw-path', fix: routeFix },
+        params: { entity: 'express:Params' },
+        query: { entity: 'express:Query' },
+        body: { entity: 'express:Body' },
+        cookies: { entity: 'express:Cookies' },
+        signedCookies: { entity: 'express:Cookies' },
+        headers: { entity: 'node-http:Headers' },
+        get: { call: { returns: { source: 'header' } } },
+        header: { call: { returns: { source: 'header' } } },
+        hostname: { source: 'host' },
+        host: { source: 'host' },
+        subdomains: { source: 'host' },
+        ip: { source: 'client-ip' },
+        ips: { source: 'client-ip' },
+        socket: { entity: 'node-http:Socket' },
+        method: { bounded: 'the HTTP method' },
+        protocol: { bounded: 'the protocol' },
+        secure: { bounded: 'a boolean' },
+        xhr: { bounded: 'a boolean' },
+        route: { entity: 'express:Route' },
+      },
+    },
+    Route: { members: { path: { pattern: true } } },
+    Response: {
+      typeNames: ['Response'],
+      members: { statusCode: { bounded: 'a status code' }, statusMessage: { bounded: 'a status message' }, req: { entity: 'express:Request' } },
+    },
+    Params: { typeNames: ['ParamsDictionary'], asValue: 'path-param', anyMember: { source: 'path-param' } },
+    Query: { typeNames: ['ParsedQs'], asValue: 'query', anyMember: { source: 'query' } },
+    Body: { asValue: 'body', anyMember: { source: 'body' } },
+    Cookies: { asValue: 'cookie', anyMember: { source: 'cookie' } },
+  },
+};

@@ -1,0 +1,57 @@
+/**
+ * Every table Cardinal knows, and lookups over them. Adding a library or framework is adding a table
+ * file and listing it here.
+ */
+import { expressPromBundle, fastifyMetrics, honoPrometheus, promster } from './metric-middlewares';
+import { express } from './express';
+import { fastify } from './fastify';
+import { globals, idGenerators, nodeBuiltins } from './globals';
+import { hapi } from './hapi';
+import { hono, honoRoute } from './hono';
+import { koa, koaRouter } from './koa';
+import type { Entity, EntityId, LibraryTable } from './model';
+import { nestjs } from './nestjs';
+import { fetchApi, nodeHttp } from './node-http';
+import { openTelemetry } from './opentelemetry';
+import { promClient } from './prom-client';
+import { ddTrace, hotShots } from './statsd';
+
+export const TABLES: readonly LibraryTable[] = [
+  promClient, openTelemetry, hotShots, ddTrace,
+  expressPromBundle, promster, fastifyMetrics, honoPrometheus,
+  nodeHttp, fetchApi, express, fastify, koa, koaRouter, hono, honoRoute, hapi, nestjs,
+  globals, nodeBuiltins, idGenerators,
+];
+
+const byModule = new Map<string, LibraryTable>();
+const entities = new Map<EntityId, Entity>();
+const byTypeName = new Map<string, EntityId[]>();
+for (const table of TABLES) {
+  for (const module of table.modules) byModule.set(module, table);
+  for (const [name, entity] of Object.entries(table.entities)) {
+    const id = `${table.id}:${name}`;
+    entities.set(id, entity);
+    for (const typeName of entity.typeNames ?? []) {
+      for (const pkg of table.typePackages) {
+        const key = `${pkg}#${typeName}`;
+        byTypeName.set(key, [...(byTypeName.get(key) ?? []), id]);
+      }
+    }
+  }
+}
+
+/** The table whose exports an import of `moduleName` yields (also for `node:` prefixed and deep `pkg/sub` paths it lists). */
+export function tableForModule(moduleName: string): LibraryTable | undefined {
+  return byModule.get(moduleName);
+}
+
+export function entity(id: EntityId): Entity | undefined {
+  return entities.get(id);
+}
+
+/** Entities a declared type named `typeName` in package `pkg` may denote (constructors first when asked). */
+export function entitiesForType(pkg: string, typeName: string): readonly EntityId[] {
+  return byTypeName.get(`${pkg}#${typeName}`) ?? [];
+}
+
+export const GLOBALS = globals;

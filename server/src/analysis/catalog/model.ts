@@ -1,0 +1,138 @@
+/**
+ * The shape of Cardinal's knowledge. Every metric library and web framework is one `LibraryTable`: a
+ * tiny model of the parts of its API that matter here, written as data. The engine never names a
+ * library; it asks the tables what an expression is.
+ *
+ * An entity is a kind of value a library hands out ("an Express request", "a prom-client Histogram").
+ * Entities have members (properties and methods), may be callable or constructible, and members say
+ * what reading or calling them yields: another entity, an unbounded source, a bounded route pattern, or
+ * a metric sink.
+ */
+import type { SourceKind } from './source-kinds';
+
+/** A qualified entity name, `<library id>:<entity>`, e.g. `express:Request`. */
+export type EntityId = string;
+
+export interface LibraryTable {
+  /** Short id, also the prefix of its entity ids. */
+  readonly id: string;
+  /** Module specifiers whose imports (or `require` calls) yield this library's exports. */
+  readonly modules: readonly string[];
+  /**
+   * Packages whose declaration files declare the entities, for resolving through the type checker when
+   * types are installed (`@types/express-serve-static-core` declares Express's Request).
+   */
+  readonly typePackages: readonly string[];
+  /** Export name → entity. `*` is the namespace (`import * as x`, `require(...)`), `default` the default export. */
+  readonly exports: Readonly<Record<string, EntityId>>;
+  readonly entities: Readonly<Record<string, Entity>>;
+}
+
+export interface Entity {
+  /** Declared type names that denote this entity in the library's declaration files. */
+  readonly typeNames?: readonly string[];
+  readonly members?: Readonly<Record<string, Member>>;
+  /** What any member not listed yields (a container such as `req.params`). */
+  readonly anyMember?: Member;
+  /** Calling the value itself (`express()`, `end(labels)`). */
+  readonly call?: Behaviour;
+  /** `new X(...)`. */
+  readonly construct?: Behaviour;
+  /** The entity used as a value in its own right (`String(err)`, `${new Date()}`) is unbounded. */
+  readonly asValue?: SourceKind;
+  /** A parameter decorated with this (NestJS `@Param('id') id`) receives this. */
+  readonly decoratedParameter?: Member;
+  /** A plugin whose registration options (`fastify.register(plugin, options)`) hold these sinks. */
+  readonly pluginOptions?: readonly OptionSink[];
+  /** How this entity is described in a flow step, e.g. "Express request". */
+  readonly description?: string;
+}
+
+/** What reading a member yields. A member that is a method has a `call` behaviour. */
+export type Member =
+  | { readonly entity: EntityId }
+  | { readonly source: SourceKind; readonly fix?: RoutePatternFix }
+  | { readonly pattern: true }
+  | { readonly bounded: string }
+  | { readonly call: Behaviour };
+
+/** What calling something does. */
+export interface Behaviour {
+  /** The result: another entity, an unbounded source, a route pattern or a bounded value. */
+  readonly returns?: Exclude<Member, { readonly call: Behaviour }>;
+  /** The call's result carries the taint of these arguments (`new URL(req.url)`, `String(x)`). */
+  readonly propagates?: readonly number[] | 'all';
+  /** Function arguments called back by the library, with what their parameters are. */
+  readonly callbacks?: readonly CallbackSpec[];
+  /** The call is a metric sink. */
+  readonly sink?: SinkSpec;
+  /** The call declares a metric (`new Histogram({ name, labelNames })`, `meter.createCounter(name)`). */
+  readonly declares?: MetricDeclarationSpec;
+  /** Options objects whose properties are sinks (metric middlewares). */
+  readonly options?: OptionsSpec;
+  /** `register(plugin, options)`: the plugin's `options` spec applies to argument `optionsArg`. */
+  readonly registersPlugin?: { readonly pluginArg: number; readonly optionsArg: number };
+}
+
+/** A function passed to a library call, whose parameters the library fills. */
+export interface CallbackSpec {
+  /** Which argument: an index, or any argument that is a function. */
+  readonly arg: number | 'any';
+  /** The callback is this property of an options object at `arg` (`{ handler(request, h) {} }`). */
+  readonly property?: string;
+  /** The parameters' entities, by position; null for one the model does not know. */
+  readonly params: readonly (EntityId | null)[];
+  /** A callback declaring exactly this many parameters is an error handler: an error comes first (Express `(err, req, res, next)`). */
+  readonly errorHandlerArity?: number;
+}
+
+/** How the label values of a metric call are passed. */
+export type SinkSpec =
+  /** prom-client `labels(...)`: positional values in `labelNames` order, or one labels object. */
+  | { readonly kind: 'positional-labels' }
+  /** A labels object at `arg` (prom-client `inc(labels, v)`); also `{ labels, value }` when `wrapped`. */
+  | { readonly kind: 'labels-object'; readonly arg: number; readonly wrapped?: boolean; readonly noun: LabelNoun }
+  /** StatsD: `stat` is the metric name; tags are any later array (`'k:v'`) or object argument. */
+  | { readonly kind: 'statsd'; readonly stat: number };
+
+export type LabelNoun = 'label' | 'attribute' | 'tag';
+
+/** Where a declaration keeps its parts: an argument index, or a property of the options object at argument 0. */
+export type ArgumentOrOption = number | { readonly option: string };
+
+export interface MetricDeclarationSpec {
+  /** The metric name (or a StatsD prefix). */
+  readonly name?: ArgumentOrOption;
+  /** The label names, in the order positional values map to them. */
+  readonly labelNames?: ArgumentOrOption;
+  /** Tags given for every metric of a client (`{ globalTags }`). */
+  readonly globalTags?: ArgumentOrOption;
+}
+
+/** Properties of an options object (at `arg`) that act as sinks. */
+export interface OptionsSpec {
+  readonly arg: number;
+  readonly sinks: readonly OptionSink[];
+}
+
+/**
+ * One sink inside an options object. `path` walks properties; `*` matches any key, and the last `*`
+ * key names the label unless `label` is given.
+ */
+export type OptionSink =
+  /** A callback whose return value is the label value. */
+  | { readonly kind: 'returns-value'; readonly path: readonly string[]; readonly label?: string; readonly params: readonly (EntityId | null)[] }
+  /** A callback returning a labels object. */
+  | { readonly kind: 'returns-labels'; readonly path: readonly string[]; readonly params: readonly (EntityId | null)[] }
+  /** A callback that assigns labels onto its first parameter (`labels.user = …`). */
+  | { readonly kind: 'assigns-labels'; readonly path: readonly string[]; readonly params: readonly (EntityId | null)[] }
+  /** A boolean flag that makes the middleware label raw paths unless `unless` is also set. */
+  | { readonly kind: 'raw-path-flag'; readonly path: readonly string[]; readonly label: string; readonly unless: string; readonly what: string };
+
+/** How to rewrite a raw-path read into the framework's route pattern. */
+export interface RoutePatternFix {
+  /** The replacement; `$receiver` is the text of the object the raw property was read from. */
+  readonly template: string;
+  /** True when the result can be undefined/empty and the template already supplies a fallback. */
+  readonly withFallback: boolean;
+}

@@ -1,0 +1,90 @@
+import type { LibraryTable } from './model';
+
+/**
+ * Node's `http`/`https` servers. There is no router, so there is no route pattern to offer: a raw URL
+ * must be mapped to an explicit allow-list or a literal by hand.
+ */
+const handler = { call: { callbacks: [{ arg: 'any', params: ['node-http:IncomingMessage', 'node-http:ServerResponse'] }], returns: { entity: 'node-http:Server' } } } as const;
+
+export const nodeHttp: LibraryTable = {
+  id: 'node-http',
+  modules: ['http', 'node:http', 'https', 'node:https'],
+  typePackages: ['@types/node'],
+  exports: {
+    '*': 'node-http:Module',
+    default: 'node-http:Module',
+    createServer: 'node-http:CreateServer',
+    IncomingMessage: 'node-http:IncomingMessage',
+    ServerResponse: 'node-http:ServerResponse',
+    Server: 'node-http:Server',
+  },
+  entities: {
+    Module: {
+      members: {
+        createServer: handler,
+        IncomingMessage: { entity: 'node-http:IncomingMessage' },
+        ServerResponse: { entity: 'node-http:ServerResponse' },
+      },
+    },
+    CreateServer: handler,
+    Server: {
+      typeNames: ['Server'],
+      members: {
+        on: { call: { callbacks: [{ arg: 'any', params: ['node-http:IncomingMessage', 'node-http:ServerResponse'] }] } },
+      },
+    },
+    IncomingMessage: {
+      typeNames: ['IncomingMessage'],
+      description: 'Node request',
+      members: {
+        url: { source: 'raw-url' },
+        headers: { entity: 'node-http:Headers' },
+        rawHeaders: { source: 'header' },
+        socket: { entity: 'node-http:Socket' },
+        connection: { entity: 'node-http:Socket' },
+        method: { bounded: 'the HTTP method (Node accepts only known methods)' },
+        httpVersion: { bounded: 'the HTTP version' },
+      },
+    },
+    ServerResponse: {
+      typeNames: ['ServerResponse'],
+      members: { statusCode: { bounded: 'a status code' }, statusMessage: { bounded: 'a status message' } },
+    },
+    Headers: {
+      typeNames: ['IncomingHttpHeaders'],
+      asValue: 'header',
+      members: {
+        host: { source: 'host' },
+        'user-agent': { source: 'user-agent' },
+        'x-request-id': { source: 'request-id' },
+        'x-forwarded-for': { source: 'client-ip' },
+      },
+      anyMember: { source: 'header' },
+    },
+    Socket: { typeNames: ['Socket'], members: { remoteAddress: { source: 'client-ip' }, remotePort: { source: 'client-ip' } } },
+  },
+};
+
+/** The WHATWG `Request` (fetch, Hono's `c.req.raw`, Next.js route handlers). */
+export const fetchApi: LibraryTable = {
+  id: 'fetch',
+  modules: [],
+  typePackages: [],
+  exports: {},
+  entities: {
+    Request: {
+      description: 'fetch Request',
+      members: {
+        url: { source: 'raw-url' },
+        headers: { entity: 'fetch:Headers' },
+        method: { bounded: 'the HTTP method' },
+        nextUrl: { entity: 'fetch:URL' },
+      },
+    },
+    Headers: { members: { get: { call: { returns: { source: 'header' } } } } },
+    URL: {
+      members: { pathname: { source: 'raw-path' }, href: { source: 'raw-url' }, search: { source: 'query' }, searchParams: { entity: 'fetch:SearchParams' } },
+    },
+    SearchParams: { asValue: 'query', members: { get: { call: { returns: { source: 'query' } } } }, anyMember: { source: 'query' } },
+  },
+};

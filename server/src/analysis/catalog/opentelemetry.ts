@@ -1,0 +1,61 @@
+import type { Entity, LibraryTable } from './model';
+
+/**
+ * The OpenTelemetry metrics API (@opentelemetry/api 1.x, and the SDK's MeterProvider). Attributes passed
+ * with a measurement become the series' dimensions. Span attributes are not metric series and are
+ * deliberately absent: `url.path` on a span is the standard.
+ */
+const attributesArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, noun: 'attribute' } } }) as const;
+
+function instrument(typeName: string, method: 'add' | 'record'): Entity {
+  return { typeNames: [typeName], members: { [method]: attributesArg(1) } };
+}
+
+function observable(typeName: string): Entity {
+  return {
+    typeNames: [typeName],
+    members: { addCallback: { call: { callbacks: [{ arg: 0, params: ['otel:ObservableResult'] }] } } },
+  };
+}
+
+const create = (entity: string) => ({ call: { returns: { entity: `otel:${entity}` }, declares: { name: 0 } } }) as const;
+
+export const openTelemetry: LibraryTable = {
+  id: 'otel',
+  modules: ['@opentelemetry/api', '@opentelemetry/sdk-metrics'],
+  typePackages: ['@opentelemetry/api', '@opentelemetry/sdk-metrics'],
+  exports: {
+    '*': 'otel:Module',
+    metrics: 'otel:MetricsAPI',
+    MeterProvider: 'otel:MeterProviderClass',
+    Meter: 'otel:Meter',
+  },
+  entities: {
+    Module: { members: { metrics: { entity: 'otel:MetricsAPI' }, MeterProvider: { entity: 'otel:MeterProviderClass' } } },
+    MetricsAPI: { typeNames: ['MetricsAPI'], members: { getMeter: { call: { returns: { entity: 'otel:Meter' } } } } },
+    MeterProviderClass: { construct: { returns: { entity: 'otel:MeterProvider' } } },
+    MeterProvider: { typeNames: ['MeterProvider'], members: { getMeter: { call: { returns: { entity: 'otel:Meter' } } } } },
+    Meter: {
+      typeNames: ['Meter'],
+      members: {
+        createCounter: create('Counter'),
+        createUpDownCounter: create('UpDownCounter'),
+        createHistogram: create('Histogram'),
+        createGauge: create('Gauge'),
+        createObservableGauge: create('ObservableGauge'),
+        createObservableCounter: create('ObservableCounter'),
+        createObservableUpDownCounter: create('ObservableUpDownCounter'),
+        addBatchObservableCallback: { call: { callbacks: [{ arg: 0, params: ['otel:BatchObservableResult'] }] } },
+      },
+    },
+    Counter: instrument('Counter', 'add'),
+    UpDownCounter: instrument('UpDownCounter', 'add'),
+    Histogram: instrument('Histogram', 'record'),
+    Gauge: instrument('Gauge', 'record'),
+    ObservableGauge: observable('ObservableGauge'),
+    ObservableCounter: observable('ObservableCounter'),
+    ObservableUpDownCounter: observable('ObservableUpDownCounter'),
+    ObservableResult: { typeNames: ['ObservableResult'], members: { observe: attributesArg(1) } },
+    BatchObservableResult: { typeNames: ['BatchObservableResult'], members: { observe: attributesArg(2) } },
+  },
+};

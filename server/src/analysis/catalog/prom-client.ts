@@ -1,0 +1,58 @@
+import type { Behaviour, Entity, LibraryTable } from './model';
+
+/**
+ * prom-client 15. Metrics are declared with `new Counter|Gauge|Histogram|Summary({ name, help,
+ * labelNames })`; every call that takes a labels object (or positional values in `labelNames` order)
+ * creates one series per distinct label set, kept in a Map for the life of the process.
+ * `remove(...)`, `reset()` and `get()` do not create series and are not sinks.
+ */
+const declaresMetric: Behaviour = {
+  declares: { name: { option: 'name' }, labelNames: { option: 'labelNames' } },
+};
+
+const labelsArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, wrapped: true, noun: 'label' } } }) as const;
+
+function metricClass(instance: string): Entity {
+  return { typeNames: [instance], construct: { ...declaresMetric, returns: { entity: `prom-client:${instance}` } } };
+}
+
+const labels = { call: { sink: { kind: 'positional-labels' } } } as const;
+const startTimer = {
+  call: { sink: { kind: 'labels-object', arg: 0, noun: 'label' }, returns: { entity: 'prom-client:EndTimer' } },
+} as const;
+
+export const promClient: LibraryTable = {
+  id: 'prom-client',
+  modules: ['prom-client'],
+  typePackages: ['prom-client'],
+  exports: {
+    '*': 'prom-client:Module',
+    default: 'prom-client:Module',
+    Counter: 'prom-client:CounterClass',
+    Gauge: 'prom-client:GaugeClass',
+    Histogram: 'prom-client:HistogramClass',
+    Summary: 'prom-client:SummaryClass',
+  },
+  entities: {
+    Module: {
+      members: {
+        Counter: { entity: 'prom-client:CounterClass' },
+        Gauge: { entity: 'prom-client:GaugeClass' },
+        Histogram: { entity: 'prom-client:HistogramClass' },
+        Summary: { entity: 'prom-client:SummaryClass' },
+      },
+    },
+    CounterClass: metricClass('Counter'),
+    GaugeClass: metricClass('Gauge'),
+    HistogramClass: metricClass('Histogram'),
+    SummaryClass: metricClass('Summary'),
+    Counter: { typeNames: ['Counter'], members: { labels, inc: labelsArg(0) } },
+    Gauge: {
+      typeNames: ['Gauge'],
+      members: { labels, inc: labelsArg(0), dec: labelsArg(0), set: labelsArg(0), setToCurrentTime: labelsArg(0), startTimer },
+    },
+    Histogram: { typeNames: ['Histogram'], members: { labels, observe: labelsArg(0), zero: labelsArg(0), startTimer } },
+    Summary: { typeNames: ['Summary'], members: { labels, observe: labelsArg(0), startTimer } },
+    EndTimer: { call: { sink: { kind: 'labels-object', arg: 0, noun: 'label' } } },
+  },
+};

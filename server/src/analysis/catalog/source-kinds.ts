@@ -1,0 +1,29 @@
+/**
+ * The kinds of unbounded value Cardinal knows, with the words used to describe them. A raw path is the
+ * one kind with its own rule (`raw-path-label`) because it has a mechanical fix: the route pattern.
+ */
+export const SOURCE_KINDS = {
+  'raw-path': { description: 'the raw request path', consequence: 'one time series per distinct URL' },
+  'raw-url': { description: 'the raw request URL', consequence: 'one time series per distinct URL' },
+  'path-param': { description: 'a path parameter value', consequence: 'one time series per distinct value' },
+  query: { description: 'a query string value', consequence: 'one time series per distinct value' },
+  header: { description: 'a request header', consequence: 'one time series per distinct header value' },
+  body: { description: 'a request body value', consequence: 'one time series per distinct value' },
+  cookie: { description: 'a cookie value', consequence: 'one time series per distinct value' },
+  'client-ip': { description: 'the client IP address', consequence: 'one time series per client' },
+  host: { description: 'the Host header', consequence: 'one time series per host name a client sends' },
+  'user-agent': { description: 'the user agent', consequence: 'one time series per distinct user agent' },
+  'request-id': { description: 'a request id', consequence: 'one time series per request' },
+  timestamp: { description: 'a timestamp', consequence: 'a new time series at every tick' },
+  random: { description: 'a random value', consequence: 'a new time series per call' },
+  'unique-id': { description: 'a generated unique id', consequence: 'a new time series per call' },
+  'error-message': { description: 'an error message', consequence: 'one time series per distinct message' },
+  custom: { description: 'a configured unbounded source', consequence: 'one time series per distinct value' },
+} as const;
+
+export type SourceKind = keyof typeof SOURCE_KINDS;
+
+/** Kinds reported by `raw-path-label` rather than `unbounded-label`. */
+export function isRawPathKind(kind: SourceKind): boolean {
+  return kind === 'raw-path' || kind === 'raw-url';
+}

@@ -1,0 +1,76 @@
+/**
+ * The plain data that crosses every boundary of Cardinal: the analysis produces `Finding`s, the CLI
+ * prints them, the language server converts them to diagnostics. Positions are character offsets into
+ * the file's text (UTF-16, as TypeScript and LSP count them); each shell turns them into lines.
+ */
+
+/** Stable rule ids, used in SARIF, suppression comments, settings and docs anchors. */
+export const RULE_IDS = ['raw-path-label', 'unbounded-label', 'dynamic-metric-name', 'suspicious-label-name'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** A span of text in one file. */
+export interface TextSpan {
+  readonly file: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One step of the flow from an unbounded source to the label that receives it. */
+export interface FlowStep extends TextSpan {
+  /** What happened there, e.g. "raw request path `req.path`" or "assigned to `endpoint`". */
+  readonly note: string;
+}
+
+/** A replacement of the text between `start` and `end` of `file`. An insertion has start === end. */
+export interface TextChange extends TextSpan {
+  readonly newText: string;
+}
+
+export type FixKind = 'route-pattern' | 'constant-fallback' | 'suppress';
+
+export interface Fix {
+  readonly kind: FixKind;
+  readonly title: string;
+  /** The fix an editor applies on "fix all" and marks as preferred. */
+  readonly preferred: boolean;
+  readonly changes: readonly TextChange[];
+}
+
+/** Where the unbounded value comes from. */
+export interface SourceInfo extends TextSpan {
+  /** The source expression as written, e.g. `req.path` or `c.Request.URL.Path`. */
+  readonly text: string;
+  /** A short description: "raw request path", "path parameter", "timestamp", … */
+  readonly description: string;
+}
+
+export interface Finding extends TextSpan {
+  readonly ruleId: RuleId;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The label (or attribute, or tag) name, when known. */
+  readonly label?: string;
+  /** The metric's name, when known. */
+  readonly metric?: string;
+  readonly source?: SourceInfo;
+  /** From source to sink, in order. The last step is the label argument itself. */
+  readonly path: readonly FlowStep[];
+  /** Why a sanitizer on the path does not bound the value, when there is one. */
+  readonly weakSanitizer?: string;
+  readonly fixes: readonly Fix[];
+}
+
+/** What is known about the values a label argument can take; shown on hover. */
+export type LabelValues =
+  | { readonly kind: 'bounded'; readonly why: string }
+  | { readonly kind: 'unbounded'; readonly source: SourceInfo; readonly weakSanitizer?: string }
+  | { readonly kind: 'unknown' };
+
+/** A label argument found in a file, with what the analysis concluded about it. */
+export interface LabelSite extends TextSpan {
+  readonly label?: string;
+  readonly metric?: string;
+  readonly values: LabelValues;
+}

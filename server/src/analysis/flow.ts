@@ -1,0 +1,456 @@
+/**
+ * Backward data flow: from a label argument to the values that can reach it.
+ *
+ * The tracer follows variables to every assignment, destructuring to the property it reads, object
+ * and array literals to their elements, calls of the program's own functions to their returns (with
+ * their parameters bound to the call's arguments), and parameters back to every call site. It stops
+ * where the catalog or the type checker says a value is bounded, and where the catalog says a value is
+ * an unbounded source. A depth budget, a work budget and a cycle guard make every trace terminate.
+ */
+import * as ts from 'typescript';
+import { entity as entityById } from './catalog';
+import type { Member } from './catalog/model';
+import { SOURCE_KINDS, type SourceKind } from './catalog/source-kinds';
+import { STRING_METHODS } from './catalog/string-methods';
+import type { CardinalConfig } from './config-types';
+import { asFallback, bounded, type Facts, NOTHING, tainted, through, union, UNKNOWN, weakened } from './facts';
+import { finiteSetGuard } from './guards';
+import { boundedByType } from './bounded-types';
+import { ProgramIndex } from './program-index';
+import type { Resolver } from './resolver';
+import { asFunction, returnExpressions, skipOuter, staticName } from './syntax';
+
+const MAX_DEPTH = 48;
+const MAX_WORK = 20_000;
+
+/** A call being traced into: its parameters are bound to the call's arguments, evaluated in the caller's frame. */
+interface Frame {
+  readonly fn: ts.Node;
+  readonly args: readonly ts.Expression[];
+  readonly caller: Frame | undefined;
+}
+
+export class FlowTracer {
+  private readonly memo = new Map<ts.Node, Facts>();
+  private readonly active = new Set<ts.Node>();
+  private work = 0;
+  private cutCycles = 0;
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly index: ProgramIndex,
+    private readonly config: CardinalConfig,
+  ) {}
+
+  /** Everything known about the values `node` can take. */
+  trace(node: ts.Expression): Facts {
+    this.work = 0;
+    return this.value(node, undefined, 0);
+  }
+
+  private value(node: ts.Expression, frame: Frame | undefined, depth: number): Facts {
+    if (depth > MAX_DEPTH || ++this.work > MAX_WORK) return UNKNOWN;
+    const memoizable = frame === undefined;
+    if (memoizable) {
+      const known = this.memo.get(node);
+      if (known) return known;
+    }
+    if (this.active.has(node) && memoizable) {
+      this.cutCycles++;
+      return NOTHING;
+    }
+    const cutsBefore = this.cutCycles;
+    if (memoizable) this.active.add(node);
+    try {
+      const facts = this.compute(node, frame, depth);
+      if (memoizable && this.cutCycles === cutsBefore) this.memo.set(node, facts);
+      return facts;
+    } finally {
+      if (memoizable) this.active.delete(node);
+    }
+  }
+
+  private compute(original: ts.Expression, frame: Frame | undefined, depth: number): Facts {
+    const node = skipOuter(original);
+    const literal = literalFacts(node);
+    if (literal) return literal;
+    const catalogued = this.catalogFacts(node, frame, depth);
+    if (catalogued) return catalogued;
+    const custom = this.customSourceFacts(node);
+    if (custom) return custom;
+    if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) {
+      const byType = boundedByType(this.resolver.checker, node);
+      if (byType) return bounded(byType);
+    }
+    const next = depth + 1;
+    if (ts.isTemplateExpression(node)) {
+      return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), node, 'interpolated into a template string');
+    }
+    if (ts.isBinaryExpression(node)) return this.binaryFacts(node, frame, next);
+    if (ts.isConditionalExpression(node)) return this.conditionalFacts(node, frame, next);
+    if (ts.isPrefixUnaryExpression(node)) {
+      return node.operator === ts.SyntaxKind.ExclamationToken ? bounded('a boolean') : this.value(node.operand, frame, next);
+    }
+    if (ts.isTypeOfExpression(node)) return bounded('a type name');
+    if (ts.isIdentifier(node)) return this.identifierFacts(node, frame, next);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.propertyFacts(node, frame, next);
+    if (ts.isCallExpression(node)) return this.callFacts(node, frame, next);
+    if (ts.isArrayLiteralExpression(node)) {
+      return union(node.elements.map((element) => this.value(ts.isSpreadElement(element) ? element.expression : element, frame, next)));
+    }
+    return UNKNOWN;
+  }
+
+  /** Sources, route patterns and bounded values the catalog names. */
+  private catalogFacts(node: ts.Expression, frame: Frame | undefined, depth: number): Facts | undefined {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const receiver = node.expression;
+      const name = staticName(node, this.resolver.checker);
+      const owner = this.resolver.entityOf(receiver);
+      if (owner === undefined) return undefined;
+      const member = name === undefined ? entityById(owner)?.anyMember : this.resolver.memberOf(owner, name);
+      return member ? this.memberFacts(member, node, receiver) : undefined;
+    }
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+      const behaviour = this.resolver.behaviourOf(node);
+      if (!behaviour) return undefined;
+      if (behaviour.returns) return this.memberFacts(behaviour.returns, node, undefined);
+      if (behaviour.propagates) {
+        const args = node.arguments ?? [];
+        const carried = behaviour.propagates === 'all' ? args : behaviour.propagates.map((i) => args[i]).filter((a) => a !== undefined);
+        if (carried.length === 0) return NOTHING;
+        const callee = skipOuter(node.expression).getText();
+        return through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), node, `converted by \`${callee}()\``);
+      }
+      return undefined;
+    }
+    if (ts.isIdentifier(node)) {
+      const id = this.resolver.entityOf(node);
+      const asValue = id === undefined ? undefined : entityById(id)?.asValue;
+      if (asValue) return tainted(this.taint(asValue, node));
+    }
+    return undefined;
+  }
+
+  private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts {
+    if ('source' in member) {
+      const fix = member.fix && receiver ? { pattern: member.fix, receiver } : undefined;
+      return tainted({ ...this.taint(member.source, node), fix });
+    }
+    if ('pattern' in member) return bounded('the matched route pattern', true);
+    if ('bounded' in member) return bounded(member.bounded);
+    if ('entity' in member) {
+      const asValue = entityById(member.entity)?.asValue;
+      return asValue ? tainted(this.taint(asValue, node)) : UNKNOWN;
+    }
+    return UNKNOWN;
+  }
+
+  private taint(kind: SourceKind, node: ts.Node, text = node.getText()): { kind: SourceKind; node: ts.Node; text: string; description: string; steps: [] } {
+    return { kind, node, text, description: SOURCE_KINDS[kind].description, steps: [] };
+  }
+
+  /** Sources declared in the configuration: `currentTenant()` or `ctx.state.user`. */
+  private customSourceFacts(node: ts.Expression): Facts | undefined {
+    if (this.config.sources.length === 0) return undefined;
+    const isCall = ts.isCallExpression(node);
+    const text = (isCall ? skipOuter(node.expression) : node).getText();
+    for (const source of this.config.sources) {
+      const wanted = isCall ? source.function : source.property;
+      if (wanted === undefined) continue;
+      if (text === wanted || (isCall && text.endsWith(`.${wanted}`))) {
+        const kind: SourceKind = source.kind === 'raw-path' ? 'raw-path' : 'custom';
+        return tainted({ ...this.taint(kind, node), description: source.description ?? SOURCE_KINDS[kind].description });
+      }
+    }
+    return undefined;
+  }
+
+  private binaryFacts(node: ts.BinaryExpression, frame: Frame | undefined, depth: number): Facts {
+    const operator = node.operatorToken.kind;
+    switch (operator) {
+      case ts.SyntaxKind.PlusToken:
+      case ts.SyntaxKind.MinusToken:
+      case ts.SyntaxKind.AsteriskToken:
+      case ts.SyntaxKind.SlashToken:
+      case ts.SyntaxKind.PercentToken:
+        return through(union([this.value(node.left, frame, depth), this.value(node.right, frame, depth)]), node, 'combined into a new value');
+      case ts.SyntaxKind.BarBarToken:
+      case ts.SyntaxKind.QuestionQuestionToken:
+        return this.alternatives(node.left, node.right, frame, depth);
+      case ts.SyntaxKind.AmpersandAmpersandToken:
+      case ts.SyntaxKind.CommaToken:
+      case ts.SyntaxKind.EqualsToken:
+        return this.value(node.right, frame, depth);
+      case ts.SyntaxKind.PlusEqualsToken:
+        return union([this.value(node.left, frame, depth), this.value(node.right, frame, depth)]);
+      default:
+        return bounded('a comparison or arithmetic result');
+    }
+  }
+
+  /** `a || b`, `a ?? b`, `c ? a : b`: either side; a raw side next to a route pattern is a fallback for unmatched requests. */
+  private alternatives(first: ts.Expression, second: ts.Expression, frame: Frame | undefined, depth: number): Facts {
+    const left = this.value(first, frame, depth);
+    const right = this.value(second, frame, depth);
+    if (left.pattern && !right.pattern) return union([left, asFallback(right)]);
+    if (right.pattern && !left.pattern) return union([asFallback(left), right]);
+    return union([left, right]);
+  }
+
+  private conditionalFacts(node: ts.ConditionalExpression, frame: Frame | undefined, depth: number): Facts {
+    const guarded = finiteSetGuard(this.resolver.checker, node);
+    if (guarded === 'whenTrue') return union([bounded('checked against a finite set'), this.value(node.whenFalse, frame, depth)]);
+    if (guarded === 'whenFalse') return union([this.value(node.whenTrue, frame, depth), bounded('checked against a finite set')]);
+    return this.alternatives(node.whenTrue, node.whenFalse, frame, depth);
+  }
+
+  private identifierFacts(node: ts.Identifier, frame: Frame | undefined, depth: number): Facts {
+    if (node.text === 'undefined') return bounded('undefined');
+    const declaration = this.index.declarationOf(node);
+    if (!declaration) return UNKNOWN;
+    if (ts.isEnumMember(declaration)) return bounded('an enum member');
+    if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+      const name = declaration.name.text;
+      const parts: Facts[] = [];
+      const local = frameFor(declaration, frame);
+      if (declaration.initializer) parts.push(through(this.value(declaration.initializer, local, depth), declaration.name, `assigned to \`${name}\``));
+      for (const assigned of this.index.assignmentsTo(declaration)) {
+        parts.push(through(this.value(assigned, frameFor(assigned, frame), depth), assigned.parent, `assigned to \`${name}\``));
+      }
+      return parts.length > 0 ? union(parts) : UNKNOWN;
+    }
+    if (ts.isBindingElement(declaration)) return this.bindingFacts(declaration, frameFor(declaration, frame), depth);
+    if (ts.isParameter(declaration)) return this.parameterFacts(declaration, frame, depth);
+    if (ts.isPropertyAssignment(declaration)) return this.value(declaration.initializer, undefined, depth);
+    if (ts.isShorthandPropertyAssignment(declaration)) return this.value(declaration.name, undefined, depth);
+    return UNKNOWN;
+  }
+
+  private propertyFacts(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, frame: Frame | undefined, depth: number): Facts {
+    const name = staticName(node, this.resolver.checker);
+    const declared = this.index.propertyDeclarationOf(node);
+    if (declared) {
+      const parts: Facts[] = [];
+      if (declared.initializer) parts.push(this.value(declared.initializer, undefined, depth));
+      for (const assigned of this.index.assignmentsTo(declared.declaration)) parts.push(this.value(assigned, undefined, depth));
+      if (parts.length > 0) return through(union(parts), node, `read from \`${node.getText()}\``);
+    }
+    if (name !== undefined) {
+      const key = /^\d+$/.test(name) ? Number(name) : name;
+      const read = this.readPath(node.expression, [key], frame, depth);
+      return read === UNKNOWN ? read : through(read, node, `read from \`${node.getText()}\``);
+    }
+    const container = this.index.literalOf(node.expression);
+    if (container && ts.isObjectLiteralExpression(container)) {
+      // A lookup table indexed by a dynamic key yields one of its values.
+      const values = container.properties.filter(ts.isPropertyAssignment).map((p) => this.value(p.initializer, frame, depth));
+      return values.length > 0 ? union([...values, bounded('undefined')]) : UNKNOWN;
+    }
+    const receiver = this.value(node.expression, frame, depth);
+    if (receiver.taints.length > 0) return through({ ...receiver, bounded: undefined }, node, 'indexed with a computed key');
+    return UNKNOWN;
+  }
+
+  private callFacts(node: ts.CallExpression, frame: Frame | undefined, depth: number): Facts {
+    const callee = skipOuter(node.expression);
+    const calleeText = callee.getText();
+    if (this.config.sanitizers.some((name) => calleeText === name || calleeText.endsWith(`.${name}`))) {
+      return bounded(`sanitized by \`${calleeText}()\``);
+    }
+    const fn = this.resolver.functionDeclarationOf(callee);
+    if (fn) return this.returnFacts(fn, node, frame, depth);
+    if (ts.isPropertyAccessExpression(callee)) {
+      const effect = STRING_METHODS[callee.name.text];
+      if (effect) {
+        const receiver = this.value(callee.expression, frame, depth);
+        const carried = callee.name.text === 'concat' ? union([receiver, ...node.arguments.map((a) => this.value(a, frame, depth))]) : receiver;
+        const moved = through(carried, node, `through \`.${callee.name.text}()\``);
+        return effect.effect === 'weak' ? weakened(moved, `\`.${callee.name.text}()\`: ${effect.why}`) : moved;
+      }
+    }
+    return UNKNOWN;
+  }
+
+  /** A call to the program's own function: the union of its returns, with parameters bound to this call's arguments. */
+  private returnFacts(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, call: ts.CallExpression, frame: Frame | undefined, depth: number): Facts {
+    if (onStack(fn, frame)) return NOTHING; // recursion adds nothing the outer call does not already
+
+    const inner: Frame = { fn, args: call.arguments, caller: frame };
+    const returns = returnExpressions(fn);
+    if (returns.length === 0) return UNKNOWN;
+    const name = fn.name ? fn.name.getText() : skipOuter(call.expression).getText();
+    return through(union(returns.map((r) => this.value(r, inner, depth))), call, `returned by \`${name}()\``);
+  }
+
+  private parameterFacts(param: ts.ParameterDeclaration, frame: Frame | undefined, depth: number): Facts {
+    const member = this.resolver.parameterMember(param);
+    if (member) {
+      if ('source' in member) {
+        const decorator = ts.getDecorators(param)?.[0];
+        return tainted(this.taint(member.source, decorator ? decorator.expression : param.name));
+      }
+      return this.memberFacts(member, param.name as ts.Identifier, undefined);
+    }
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    const name = param.name.getText();
+    for (let f = frame; f; f = f.caller) {
+      if (f.fn === fn) {
+        const arg = f.args[index];
+        if (arg) return through(this.value(arg, f.caller, depth), param.name, `passed as \`${name}\``);
+        return param.initializer ? this.value(param.initializer, f.caller, depth) : bounded('undefined');
+      }
+    }
+    const sites = this.index.callSitesOf(fn);
+    if (sites.length === 0) return param.initializer ? union([UNKNOWN, this.value(param.initializer, undefined, depth)]) : UNKNOWN;
+    const parts = sites.map((site) => {
+      const arg = site.arguments[index];
+      if (!arg || ts.isSpreadElement(arg)) return param.initializer ? this.value(param.initializer, undefined, depth) : UNKNOWN;
+      return through(this.value(arg, undefined, depth), param.name, `passed as \`${name}\``);
+    });
+    return union(parts);
+  }
+
+  /** `const { path } = req`, `const [first] = list`, and destructured parameters. */
+  private bindingFacts(element: ts.BindingElement, frame: Frame | undefined, depth: number): Facts {
+    if (element.dotDotDotToken) return UNKNOWN;
+    const keys: (string | number)[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern: ts.BindingPattern = node.parent;
+      const key = ts.isArrayBindingPattern(pattern)
+        ? pattern.elements.indexOf(node)
+        : staticName(node.propertyName ?? node.name, this.resolver.checker);
+      if (key === undefined) return UNKNOWN;
+      keys.unshift(key);
+      node = pattern.parent;
+    }
+    const name = element.name.getText();
+    const owner = this.resolver.entityOf(element.name as ts.Identifier);
+    if (owner !== undefined) {
+      const asValue = entityById(owner)?.asValue;
+      return asValue ? tainted(this.taint(asValue, element.name)) : UNKNOWN;
+    }
+    const viaCatalog = this.bindingFromCatalog(node, keys, element);
+    if (viaCatalog) return viaCatalog;
+    let root: Facts;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      root = this.readPath(node.initializer, keys, frame, depth);
+    } else if (ts.isParameter(node)) {
+      root = this.parameterPathFacts(node, keys, frame, depth);
+    } else {
+      return UNKNOWN;
+    }
+    const withDefault = element.initializer ? union([root, this.value(element.initializer, frame, depth)]) : root;
+    return through(withDefault, element.name, `destructured into \`${name}\``);
+  }
+
+  /** Walks the catalog along a destructuring path rooted at a known entity (`const { params: { id } } = req`). */
+  private bindingFromCatalog(root: ts.Node, keys: readonly (string | number)[], element: ts.BindingElement): Facts | undefined {
+    let owner: string | undefined;
+    if (ts.isVariableDeclaration(root) && root.initializer) owner = this.resolver.entityOf(root.initializer);
+    else if (ts.isParameter(root)) {
+      const member = this.resolver.parameterMember(root);
+      owner = member && 'entity' in member ? member.entity : undefined;
+    }
+    if (owner === undefined) return undefined;
+    for (const key of keys) {
+      const member = this.resolver.memberOf(owner, String(key));
+      if (!member) return UNKNOWN;
+      if ('entity' in member) {
+        owner = member.entity;
+        continue;
+      }
+      if ('source' in member) return tainted(this.taint(member.source, element.name, element.getText()));
+      return this.memberFacts(member, element.name as ts.Identifier, undefined);
+    }
+    const asValue = entityById(owner)?.asValue;
+    return asValue ? tainted(this.taint(asValue, element.name)) : UNKNOWN;
+  }
+
+  /**
+   * The value at `keys` inside what `base` evaluates to: through object and array literals, variables,
+   * parameters (to their arguments), conditionals and helper returns. Where the object cannot be seen,
+   * an unbounded whole (a tainted object) taints every part of it.
+   */
+  private readPath(base: ts.Expression, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
+    if (keys.length === 0) return this.value(base, frame, depth);
+    if (depth > MAX_DEPTH || ++this.work > MAX_WORK) return UNKNOWN;
+    const node = skipOuter(base);
+    const [key, ...rest] = keys;
+    const next = depth + 1;
+    if (ts.isObjectLiteralExpression(node)) {
+      const property = this.index.propertyValue(node, String(key));
+      return property ? this.readPath(property, rest, frameFor(property, frame), next) : UNKNOWN;
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      const element = typeof key === 'number' ? node.elements[key] : undefined;
+      return element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) ? this.readPath(element, rest, frame, next) : UNKNOWN;
+    }
+    if (ts.isConditionalExpression(node)) return union([this.readPath(node.whenTrue, keys, frame, next), this.readPath(node.whenFalse, keys, frame, next)]);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.index.declarationOf(node);
+      if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+        const sources = [...(declaration.initializer ? [declaration.initializer] : []), ...this.index.assignmentsTo(declaration)];
+        if (sources.length > 0) return union(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
+      }
+      if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
+        return this.parameterPathFacts(declaration, keys, frame, next);
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      const fn = this.resolver.functionDeclarationOf(node.expression);
+      if (fn && !onStack(fn, frame)) {
+        const inner: Frame = { fn, args: node.arguments, caller: frame };
+        const returns = returnExpressions(fn);
+        if (returns.length > 0) return union(returns.map((r) => this.readPath(r, keys, inner, next)));
+      }
+    }
+    const whole = this.value(base, frame, next);
+    return whole.taints.length > 0 ? through(whole, base, `property \`${String(key)}\``) : UNKNOWN;
+  }
+
+  private parameterPathFacts(param: ts.ParameterDeclaration, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    for (let f = frame; f; f = f.caller) {
+      if (f.fn === fn) return f.args[index] ? this.readPath(f.args[index], keys, f.caller, depth) : UNKNOWN;
+    }
+    const sites = this.index.callSitesOf(fn);
+    if (sites.length === 0) return UNKNOWN;
+    return union(sites.map((site) => (site.arguments[index] ? this.readPath(site.arguments[index], keys, undefined, depth) : UNKNOWN)));
+  }
+}
+
+function onStack(fn: ts.Node, frame: Frame | undefined): boolean {
+  for (let f = frame; f; f = f.caller) if (f.fn === fn) return true;
+  return false;
+}
+
+/** The innermost frame whose function contains `node`: locals of a called helper are read in that call's context. */
+function frameFor(node: ts.Node, frame: Frame | undefined): Frame | undefined {
+  const file = node.getSourceFile();
+  for (let f = frame; f; f = f.caller) {
+    if (f.fn.getSourceFile() === file && f.fn.pos <= node.pos && node.end <= f.fn.end) return f;
+  }
+  return undefined;
+}
+
+function literalFacts(node: ts.Expression): Facts | undefined {
+  switch (node.kind) {
+    case ts.SyntaxKind.StringLiteral:
+    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+    case ts.SyntaxKind.NumericLiteral:
+    case ts.SyntaxKind.BigIntLiteral:
+    case ts.SyntaxKind.RegularExpressionLiteral:
+      return bounded('a literal');
+    case ts.SyntaxKind.TrueKeyword:
+    case ts.SyntaxKind.FalseKeyword:
+      return bounded('a boolean');
+    case ts.SyntaxKind.NullKeyword:
+      return bounded('null');
+    default:
+      return asFunction(node) || ts.isClassExpression(node) ? UNKNOWN : undefined;
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * The public face of the analysis core. Shells (CLI, language server, tests) import from here only.
+ * Nothing below this folder knows about LSP, VS Code or the file system.
+ */
+export * from './finding';
+export * from './config-types';
+export { analyzeFile, createAnalyzer, describeLabels, mayTouchMetrics } from './analyze';
+export type { AnalyzeOptions, Analyzer } from './analyze';

@@ -1,0 +1,192 @@
+/**
+ * Lazily built facts about the program's own source that the flow needs and the type checker does not
+ * hand out directly: every assignment to a variable or property, literal values behind names, and the
+ * call sites of a function across files. Built per file on first use and kept for one analysis run.
+ */
+import * as ts from 'typescript';
+import { asFunction, isExternalFile, skipOuter, staticName, walk } from './syntax';
+
+const MAX_LITERAL_HOPS = 12;
+const MAX_CALL_SITES = 64;
+
+export type DeclaredProperty = {
+  readonly declaration: ts.Declaration;
+  readonly initializer: ts.Expression | undefined;
+};
+
+/** A later assignment of a named property onto an object held in a variable: `labels.route = value`. */
+export interface PropertyWrite {
+  readonly name: string;
+  readonly target: ts.Expression;
+  readonly value: ts.Expression;
+}
+
+export class ProgramIndex {
+  private readonly assignmentsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
+  private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
+  private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
+
+  constructor(
+    private readonly program: ts.Program,
+    private readonly checker: ts.TypeChecker,
+  ) {}
+
+  /** The declaration an identifier refers to, following imports, when it is in the program's own source. */
+  declarationOf(node: ts.Identifier): ts.Declaration | undefined {
+    const symbol = this.symbolOf(node);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    return declaration;
+  }
+
+  /** Every value assigned to a variable or property after its declaration, anywhere in its file. */
+  assignmentsTo(declaration: ts.Declaration): readonly ts.Expression[] {
+    const name = ts.getNameOfDeclaration(declaration);
+    const symbol = name && this.checker.getSymbolAtLocation(name);
+    if (!symbol) return [];
+    return this.assignmentsIn(declaration.getSourceFile()).get(symbol) ?? [];
+  }
+
+  /** Properties written onto the object a variable holds (`labels.route = …`), in the variable's file. */
+  propertyWritesTo(variable: ts.Identifier): readonly PropertyWrite[] {
+    const symbol = this.symbolOf(variable);
+    const declaration = symbol?.declarations?.[0];
+    if (!symbol || !declaration) return [];
+    return this.writesIn(declaration.getSourceFile()).get(symbol) ?? [];
+  }
+
+  /** The program's own declaration of a property read (`metrics.route`, `this.route`, `config.labels`). */
+  propertyDeclarationOf(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): DeclaredProperty | undefined {
+    const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+    const symbol = this.checker.getSymbolAtLocation(nameNode);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    if (ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+      return { declaration, initializer: declaration.initializer };
+    }
+    if (ts.isShorthandPropertyAssignment(declaration)) return { declaration, initializer: declaration.name };
+    return undefined;
+  }
+
+  /** The object or array literal an expression holds, following constants, imports and properties. */
+  literalOf(node: ts.Expression): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
+    let current = skipOuter(node);
+    for (let hops = 0; hops < MAX_LITERAL_HOPS; hops++) {
+      if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) return current;
+      let next: ts.Expression | undefined;
+      if (ts.isIdentifier(current)) {
+        const declaration = this.declarationOf(current);
+        if (declaration && ts.isVariableDeclaration(declaration)) next = declaration.initializer;
+        if (declaration && ts.isShorthandPropertyAssignment(declaration)) next = declaration.name;
+      } else if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+        next = this.propertyDeclarationOf(current)?.initializer;
+      }
+      if (!next) return undefined;
+      current = skipOuter(next);
+    }
+    return undefined;
+  }
+
+  /** The value of property `key` in an object literal, through spreads; the last definition wins, as at run time. */
+  propertyValue(literal: ts.ObjectLiteralExpression, key: string, hops = 0): ts.Expression | undefined {
+    for (let i = literal.properties.length - 1; i >= 0; i--) {
+      const property = literal.properties[i];
+      if (ts.isPropertyAssignment(property) && staticName(property.name, this.checker) === key) return property.initializer;
+      if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+      if (ts.isSpreadAssignment(property) && hops < MAX_LITERAL_HOPS) {
+        const spread = this.literalOf(property.expression);
+        const found = spread && ts.isObjectLiteralExpression(spread) ? this.propertyValue(spread, key, hops + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    return undefined;
+  }
+
+  /** Calls of a function of the program's own, in every file of the program (bounded in number). */
+  callSitesOf(fn: ts.SignatureDeclaration): readonly ts.CallExpression[] {
+    const cached = this.callSites.get(fn);
+    if (cached) return cached;
+    const nameNode = functionNameNode(fn);
+    const symbol = nameNode && this.checker.getSymbolAtLocation(nameNode);
+    const sites: ts.CallExpression[] = [];
+    if (nameNode && symbol) {
+      const name = nameNode.getText();
+      for (const file of this.program.getSourceFiles()) {
+        if (isExternalFile(file) || !file.text.includes(name)) continue;
+        walk(file, (node) => {
+          if (sites.length >= MAX_CALL_SITES || !ts.isCallExpression(node)) return;
+          const callee = skipOuter(node.expression);
+          const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
+          if (!ts.isIdentifier(calleeName) || calleeName.text !== name) return;
+          if (this.symbolOf(calleeName) === symbol) sites.push(node);
+        });
+      }
+    }
+    this.callSites.set(fn, sites);
+    return sites;
+  }
+
+  /** The symbol an identifier denotes, through import aliases and shorthand properties. */
+  private symbolOf(node: ts.Identifier): ts.Symbol | undefined {
+    const parent = node.parent;
+    let symbol =
+      parent && ts.isShorthandPropertyAssignment(parent) && parent.name === node
+        ? this.checker.getShorthandAssignmentValueSymbol(parent)
+        : this.checker.getSymbolAtLocation(node);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+      try {
+        symbol = this.checker.getAliasedSymbol(symbol);
+      } catch {
+        return undefined;
+      }
+    }
+    return symbol;
+  }
+
+  private assignmentsIn(file: ts.SourceFile): Map<ts.Symbol, ts.Expression[]> {
+    let map = this.assignmentsByFile.get(file);
+    if (map) return map;
+    const found = new Map<ts.Symbol, ts.Expression[]>();
+    walk(file, (node) => {
+      if (!ts.isBinaryExpression(node) || !isAssignmentOperator(node.operatorToken.kind)) return;
+      const left = skipOuter(node.left);
+      const target = ts.isPropertyAccessExpression(left) ? left.name : ts.isIdentifier(left) ? left : undefined;
+      const symbol = target && this.checker.getSymbolAtLocation(target);
+      if (symbol) found.set(symbol, [...(found.get(symbol) ?? []), node.right]);
+    });
+    map = found;
+    this.assignmentsByFile.set(file, map);
+    return map;
+  }
+
+  private writesIn(file: ts.SourceFile): Map<ts.Symbol, PropertyWrite[]> {
+    let map = this.writesByFile.get(file);
+    if (map) return map;
+    const found = new Map<ts.Symbol, PropertyWrite[]>();
+    walk(file, (node) => {
+      if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      const left = skipOuter(node.left);
+      if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) || !ts.isIdentifier(left.expression)) return;
+      const name = staticName(left, this.checker);
+      const symbol = this.symbolOf(left.expression);
+      if (name !== undefined && symbol) found.set(symbol, [...(found.get(symbol) ?? []), { name, target: left, value: node.right }]);
+    });
+    map = found;
+    this.writesByFile.set(file, map);
+    return map;
+  }
+}
+
+function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
+  return kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+}
+
+/** The name under which a function is called: its own name, or the variable or property holding it. */
+function functionNameNode(fn: ts.SignatureDeclaration): ts.Node | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) && fn.name) return fn.name;
+  const parent = fn.parent;
+  if (asFunction(fn) && parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) {
+    return parent.name;
+  }
+  return undefined;
+}

@@ -1,0 +1,430 @@
+/**
+ * Answers "which library entity is this?" for an expression, a type annotation or a parameter.
+ *
+ * Resolution goes by symbol: an identifier is followed to its declaration (across files through
+ * import aliases), imports of catalogued modules map to the table's exports, variables to their
+ * annotation or initializer, callback parameters to what the library passes them. When that finds
+ * nothing and the library's types are installed, the type checker's type of the expression names the
+ * entity instead. Both paths read the same tables, so a fresh clone without `node_modules` and a
+ * fully installed workspace agree on everything the syntax shows.
+ */
+import * as ts from 'typescript';
+import { entitiesForType, entity as entityById, GLOBALS, tableForModule } from './catalog';
+import type { Behaviour, CallbackSpec, EntityId, Member, OptionSink } from './catalog/model';
+import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
+
+const MAX_DEPTH = 24;
+
+/** Where a function literal sits as a callback: the call, the argument index, and the property path inside an options object. */
+export interface CallbackSite {
+  readonly call: ts.CallExpression | ts.NewExpression;
+  readonly argIndex: number;
+  readonly path: readonly string[];
+}
+
+/** HTTP routing verbs recognised on receivers the model cannot identify (DESIGN.md: the handler shape). */
+const ROUTE_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options']);
+
+export class Resolver {
+  private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
+
+  constructor(readonly checker: ts.TypeChecker) {}
+
+  /** The entity an expression evaluates to, if the catalog knows it. */
+  entityOf(node: ts.Expression, depth = 0): EntityId | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (this.expressionCache.has(node)) return this.expressionCache.get(node);
+    this.expressionCache.set(node, undefined); // cycle guard while computing
+    const result = this.computeEntity(node, depth) ?? this.entityOfTypeAt(node);
+    this.expressionCache.set(node, result);
+    return result;
+  }
+
+  /** What reading `name` on an entity yields. */
+  memberOf(id: EntityId | undefined, name: string | undefined): Member | undefined {
+    if (id === undefined || name === undefined) return undefined;
+    const model = entityById(id);
+    if (!model) return undefined;
+    if (model.members && Object.prototype.hasOwnProperty.call(model.members, name)) return model.members[name];
+    return model.anyMember;
+  }
+
+  /** What the call does, according to the catalog: calling an entity, a method of one, or constructing one. */
+  behaviourOf(node: ts.CallExpression | ts.NewExpression, depth = 0): Behaviour | undefined {
+    const callee = skipOuter(node.expression);
+    if (ts.isNewExpression(node)) return entityById(this.entityOf(callee, depth + 1) ?? '')?.construct;
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
+      const member = this.memberOf(this.entityOf(callee.expression, depth + 1), staticName(callee));
+      if (member && 'call' in member) return member.call;
+      if (member && 'entity' in member) return entityById(member.entity)?.call;
+      return undefined;
+    }
+    return entityById(this.entityOf(callee, depth + 1) ?? '')?.call;
+  }
+
+  /** The entity a type annotation names (`req: Request` with Request imported from express). */
+  entityOfTypeNode(node: ts.TypeNode, depth = 0): EntityId | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    if (ts.isTypeReferenceNode(node)) {
+      const name = node.typeName;
+      if (ts.isIdentifier(name)) return instanceOf(this.entityOfIdentifier(name, depth + 1));
+      const namespace = this.entityOfEntityName(name.left, depth + 1);
+      const member = this.memberOf(namespace, name.right.text);
+      return member && 'entity' in member ? instanceOf(member.entity) : undefined;
+    }
+    if (ts.isUnionTypeNode(node)) {
+      for (const part of node.types) {
+        const found = this.entityOfTypeNode(part, depth + 1);
+        if (found) return found;
+      }
+    }
+    if (ts.isParenthesizedTypeNode(node)) return this.entityOfTypeNode(node.type, depth + 1);
+    return undefined;
+  }
+
+  /** What a parameter receives: an entity (a request), a source (`@Param('id') id`), or nothing known. */
+  parameterMember(param: ts.ParameterDeclaration, depth = 0): Member | undefined {
+    const decorated = this.decoratorMember(param, depth);
+    if (decorated) return decorated;
+    if (param.type) {
+      const annotated = this.entityOfTypeNode(param.type, depth + 1);
+      if (annotated) return { entity: annotated };
+    }
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    const site = callbackSite(fn);
+    if (site) {
+      const params = this.callbackParams(site, fn.parameters.length, depth);
+      const id = params?.[index];
+      if (id) return { entity: id };
+    }
+    const typed = this.entityOfTypeAt(param.name);
+    return typed ? { entity: typed } : undefined;
+  }
+
+  /** The option sinks that apply to the options object passed at `argIndex` of `call`. */
+  optionSinksOf(call: ts.CallExpression | ts.NewExpression, argIndex: number, depth = 0): readonly OptionSink[] {
+    const behaviour = this.behaviourOf(call, depth + 1);
+    const sinks: OptionSink[] = [];
+    if (behaviour?.options && behaviour.options.arg === argIndex) sinks.push(...behaviour.options.sinks);
+    const plugin = behaviour?.registersPlugin;
+    if (plugin && plugin.optionsArg === argIndex && call.arguments && call.arguments[plugin.pluginArg]) {
+      const pluginEntity = entityById(this.entityOf(call.arguments[plugin.pluginArg], depth + 1) ?? '');
+      sinks.push(...(pluginEntity?.pluginOptions ?? []));
+    }
+    return sinks;
+  }
+
+  private computeEntity(node: ts.Expression, depth: number): EntityId | undefined {
+    const expression = skipOuter(node);
+    if (ts.isAsExpression(node) || ts.isTypeAssertionExpression(node)) {
+      const cast = this.entityOfTypeNode(node.type, depth + 1);
+      if (cast) return cast;
+    }
+    if (ts.isIdentifier(expression)) return this.entityOfIdentifier(expression, depth + 1);
+    if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
+      const member = this.memberOf(this.entityOf(expression.expression, depth + 1), staticName(expression, this.checker));
+      if (member) return 'entity' in member ? member.entity : undefined;
+      return this.entityOfDeclaredProperty(expression, depth);
+    }
+    if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
+      const explicit = expression.typeArguments?.[0];
+      if (explicit) {
+        const named = this.entityOfTypeNode(explicit, depth + 1);
+        if (named) return named;
+      }
+      const module = ts.isCallExpression(expression) ? requiredModule(expression) : undefined;
+      if (module !== undefined) return tableForModule(module)?.exports['*'];
+      const returned = this.behaviourOf(expression, depth)?.returns;
+      if (returned) return 'entity' in returned ? returned.entity : undefined;
+      return this.entityOfUserFunctionResult(expression, depth);
+    }
+    return undefined;
+  }
+
+  private entityOfEntityName(name: ts.EntityName, depth: number): EntityId | undefined {
+    if (ts.isIdentifier(name)) return this.entityOfIdentifier(name, depth);
+    const member = this.memberOf(this.entityOfEntityName(name.left, depth + 1), name.right.text);
+    return member && 'entity' in member ? member.entity : undefined;
+  }
+
+  private entityOfIdentifier(node: ts.Identifier, depth: number): EntityId | undefined {
+    const symbol = this.checker.getSymbolAtLocation(node);
+    const declaration = symbol?.declarations?.[0];
+    if (!symbol || !declaration) return GLOBALS.exports[node.text] ? GLOBALS.exports[node.text] : undefined;
+    if (isExternalFile(declaration.getSourceFile()) && !isImportDeclaration(declaration)) {
+      return Object.prototype.hasOwnProperty.call(GLOBALS.exports, node.text) ? GLOBALS.exports[node.text] : undefined;
+    }
+    return this.entityOfDeclaration(declaration, symbol, depth);
+  }
+
+  private entityOfDeclaration(declaration: ts.Declaration, symbol: ts.Symbol, depth: number): EntityId | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    const imported = importedName(declaration);
+    if (imported) {
+      const table = tableForModule(imported.module);
+      if (table) return Object.prototype.hasOwnProperty.call(table.exports, imported.name) ? table.exports[imported.name] : undefined;
+      return this.entityOfAlias(symbol, depth);
+    }
+    if (ts.isVariableDeclaration(declaration)) {
+      if (ts.isCatchClause(declaration.parent)) return 'global:Error';
+      if (declaration.type) {
+        const annotated = this.entityOfTypeNode(declaration.type, depth + 1);
+        if (annotated) return annotated;
+      }
+      return declaration.initializer ? this.entityOf(declaration.initializer, depth + 1) : undefined;
+    }
+    if (ts.isBindingElement(declaration)) return this.entityOfBindingElement(declaration, depth);
+    if (ts.isParameter(declaration)) {
+      const member = this.parameterMember(declaration, depth + 1);
+      return member && 'entity' in member ? member.entity : undefined;
+    }
+    if ((ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.type) {
+      return this.entityOfTypeNode(declaration.type, depth + 1) ?? this.initializerEntity(declaration, depth);
+    }
+    return this.initializerEntity(declaration, depth);
+  }
+
+  private initializerEntity(declaration: ts.Declaration, depth: number): EntityId | undefined {
+    if ((ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
+      return this.entityOf(declaration.initializer, depth + 1);
+    }
+    if (ts.isShorthandPropertyAssignment(declaration)) {
+      const value = this.checker.getShorthandAssignmentValueSymbol(declaration);
+      const target = value?.declarations?.[0];
+      return target && value ? this.entityOfDeclaration(target, value, depth + 1) : undefined;
+    }
+    return undefined;
+  }
+
+  /** An import of one of the program's own modules: follow it to the exported declaration. */
+  private entityOfAlias(symbol: ts.Symbol, depth: number): EntityId | undefined {
+    if (!(symbol.flags & ts.SymbolFlags.Alias)) return undefined;
+    let target: ts.Symbol;
+    try {
+      target = this.checker.getAliasedSymbol(symbol);
+    } catch {
+      return undefined;
+    }
+    const declaration = target.declarations?.[0];
+    if (!declaration || target === symbol) return undefined;
+    if (ts.isExportAssignment(declaration)) return this.entityOf(declaration.expression, depth + 1);
+    return this.entityOfDeclaration(declaration, target, depth + 1);
+  }
+
+  /** `const { Histogram } = require('prom-client')`, or a destructured request: walk members along the pattern. */
+  private entityOfBindingElement(element: ts.BindingElement, depth: number): EntityId | undefined {
+    const path: string[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern: ts.BindingPattern = node.parent;
+      if (ts.isArrayBindingPattern(pattern)) return undefined;
+      const key = staticName(node.propertyName ?? node.name, this.checker);
+      if (key === undefined) return undefined;
+      path.unshift(key);
+      node = pattern.parent;
+    }
+    let current: EntityId | undefined;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const module = requiredModule(node.initializer);
+      const table = module !== undefined ? tableForModule(module) : undefined;
+      if (table) {
+        const first = path.shift()!;
+        current = table.exports[first] ?? this.memberIdOf(table.exports['*'], first);
+      } else {
+        current = this.entityOf(node.initializer, depth + 1);
+      }
+    } else if (ts.isParameter(node)) {
+      const member = this.parameterMember(node, depth + 1);
+      current = member && 'entity' in member ? member.entity : undefined;
+    }
+    for (const key of path) current = this.memberIdOf(current, key);
+    return current;
+  }
+
+  private memberIdOf(id: EntityId | undefined, name: string): EntityId | undefined {
+    const member = this.memberOf(id, name);
+    return member && 'entity' in member ? member.entity : undefined;
+  }
+
+  /** `metrics.requests` where `metrics` is the program's own object or class: follow the property's declaration. */
+  private entityOfDeclaredProperty(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): EntityId | undefined {
+    const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
+    const symbol = this.checker.getSymbolAtLocation(nameNode);
+    const declaration = symbol?.declarations?.[0];
+    if (!symbol || !declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    return this.entityOfDeclaration(declaration, symbol, depth + 1);
+  }
+
+  /** A call to one of the program's own functions: the entity its declared type or its returns name. */
+  private entityOfUserFunctionResult(call: ts.CallExpression | ts.NewExpression, depth: number): EntityId | undefined {
+    if (ts.isNewExpression(call)) return undefined;
+    const fn = this.functionDeclarationOf(call.expression);
+    if (!fn) return undefined;
+    if (fn.type) {
+      const annotated = this.entityOfTypeNode(fn.type, depth + 1);
+      if (annotated) return annotated;
+    }
+    for (const returned of returnExpressions(fn)) {
+      const found = this.entityOf(returned, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** The program's own function a callee refers to (through imports), if it has a body. */
+  functionDeclarationOf(callee: ts.Expression): (ts.SignatureDeclaration & { body?: ts.ConciseBody }) | undefined {
+    const expression = skipOuter(callee);
+    const nameNode = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
+    let symbol = this.checker.getSymbolAtLocation(nameNode);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+      try {
+        symbol = this.checker.getAliasedSymbol(symbol);
+      } catch {
+        return undefined;
+      }
+    }
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+      const initializer = declaration.initializer && skipOuter(declaration.initializer);
+      return asFunction(initializer);
+    }
+    const fn = asFunction(declaration);
+    return fn?.body ? fn : undefined;
+  }
+
+  private decoratorMember(param: ts.ParameterDeclaration, depth: number): Member | undefined {
+    for (const decorator of ts.getDecorators(param) ?? []) {
+      const expression = skipOuter(decorator.expression);
+      const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+      const decorated = entityById(this.entityOf(callee, depth + 1) ?? '')?.decoratedParameter;
+      if (decorated) return decorated;
+    }
+    return undefined;
+  }
+
+  /** The entities a library passes to the parameters of a callback at `site`. */
+  private callbackParams(site: CallbackSite, arity: number, depth: number): readonly (EntityId | null)[] | undefined {
+    const behaviour = this.behaviourOf(site.call, depth + 1);
+    for (const spec of behaviour?.callbacks ?? []) {
+      if (matchesCallback(spec, site)) return shiftForErrorHandler(spec, arity);
+    }
+    for (const sink of this.optionSinksOf(site.call, site.argIndex, depth)) {
+      if (sink.kind !== 'raw-path-flag' && matchesPath(sink.path, site.path)) return sink.params;
+    }
+    if (!behaviour && isRouteHandlerShape(site, arity)) {
+      return shiftForErrorHandler({ arg: 'any', params: ['express:Request', 'express:Response', null], errorHandlerArity: 4 }, arity);
+    }
+    return undefined;
+  }
+
+  /** Typed mode: name the entity from the declared type of the expression, when the library's types are installed. */
+  private entityOfTypeAt(node: ts.Node): EntityId | undefined {
+    let type: ts.Type;
+    try {
+      type = this.checker.getNonNullableType(this.checker.getTypeAtLocation(node));
+    } catch {
+      return undefined;
+    }
+    if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return undefined;
+    const symbol = type.aliasSymbol ?? type.getSymbol();
+    if (!symbol) return undefined;
+    const isConstructor = type.getConstructSignatures().length > 0;
+    for (const declaration of symbol.declarations ?? []) {
+      const pkg = packageOfFile(declaration.getSourceFile().fileName);
+      if (!pkg) continue;
+      const candidates = entitiesForType(pkg, symbol.name);
+      const preferred = candidates.find((id) => Boolean(entityById(id)?.construct) === isConstructor);
+      if (preferred) return preferred;
+    }
+    return undefined;
+  }
+}
+
+/** Where a function literal is passed: directly as an argument, or as a property (at any depth) of an options object argument. */
+export function callbackSite(fn: ts.Node): CallbackSite | undefined {
+  const path: string[] = [];
+  let node: ts.Node = fn;
+  for (;;) {
+    const parent: ts.Node = node.parent;
+    if (!parent) return undefined;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if ((ts.isPropertyAssignment(parent) && parent.initializer === node) || (ts.isMethodDeclaration(node) && parent === node.parent && ts.isObjectLiteralExpression(parent))) {
+      const named = ts.isMethodDeclaration(node) ? node : parent;
+      const key = staticName((named as ts.PropertyAssignment | ts.MethodDeclaration).name);
+      if (key === undefined) return undefined;
+      path.unshift(key);
+      node = ts.isMethodDeclaration(node) ? parent : parent.parent;
+      continue;
+    }
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+      return { call: parent, argIndex: parent.arguments.indexOf(node as ts.Expression), path };
+    }
+    return undefined;
+  }
+}
+
+/** A class named in a type position means its instances: `h: Histogram` is a histogram, not the class. */
+function instanceOf(id: EntityId | undefined): EntityId | undefined {
+  const constructed = id === undefined ? undefined : entityById(id)?.construct?.returns;
+  return constructed && 'entity' in constructed ? constructed.entity : id;
+}
+
+function matchesCallback(spec: CallbackSpec, site: CallbackSite): boolean {
+  const argMatches = spec.arg === 'any' || spec.arg === site.argIndex;
+  if (!argMatches) return false;
+  return spec.property === undefined ? site.path.length === 0 : site.path.length === 1 && site.path[0] === spec.property;
+}
+
+function matchesPath(pattern: readonly string[], path: readonly string[]): boolean {
+  return pattern.length === path.length && pattern.every((key, i) => key === '*' || key === path[i]);
+}
+
+/** Express-style error middleware `(err, req, res, next)`: the request moves one place right. */
+function shiftForErrorHandler(spec: CallbackSpec, arity: number): readonly (EntityId | null)[] {
+  if (spec.errorHandlerArity !== undefined && arity === spec.errorHandlerArity) return ['global:Error', ...spec.params];
+  return spec.params;
+}
+
+/** `anything.get('/path', (req, res) => …)`: an HTTP handler on a receiver the model does not know. */
+function isRouteHandlerShape(site: CallbackSite, arity: number): boolean {
+  if (site.path.length > 0 || arity < 2 || !ts.isCallExpression(site.call)) return false;
+  const callee = skipOuter(site.call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !ROUTE_VERBS.has(callee.name.text)) return false;
+  const first = site.call.arguments[0];
+  return first !== undefined && ts.isStringLiteralLike(first) && first.text.startsWith('/');
+}
+
+interface ImportedName {
+  readonly module: string;
+  readonly name: string;
+}
+
+function isImportDeclaration(declaration: ts.Declaration): boolean {
+  return importedName(declaration) !== undefined;
+}
+
+/** For an import binding: the module and the export it names (`*` for namespaces, `default` for default imports). */
+function importedName(declaration: ts.Declaration): ImportedName | undefined {
+  if (ts.isImportSpecifier(declaration)) {
+    const module = declaration.parent.parent.parent.moduleSpecifier;
+    return ts.isStringLiteral(module) ? { module: module.text, name: (declaration.propertyName ?? declaration.name).text } : undefined;
+  }
+  if (ts.isImportClause(declaration)) {
+    const module = declaration.parent.moduleSpecifier;
+    return ts.isStringLiteral(module) ? { module: module.text, name: 'default' } : undefined;
+  }
+  if (ts.isNamespaceImport(declaration)) {
+    const module = declaration.parent.parent.moduleSpecifier;
+    return ts.isStringLiteral(module) ? { module: module.text, name: '*' } : undefined;
+  }
+  if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
+    const module = declaration.moduleReference.expression;
+    return ts.isStringLiteral(module) ? { module: module.text, name: '*' } : undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,321 @@
+/**
+ * Finds the label arguments of metric calls in a file and names the label each one fills.
+ *
+ * A call is a sink when the resolver maps it to a catalog behaviour with a `sink`, a metric
+ * declaration (`declares`, whose name may be built from data), or options whose properties are
+ * sinks; or when the configuration lists it as a team's own wrapper. Positional values map to the
+ * metric's `labelNames` (found where the metric was constructed, in whatever module), spreads map
+ * element by element through the array literal they came from, objects map by key.
+ */
+import * as ts from 'typescript';
+import type { ArgumentOrOption, LabelNoun, OptionSink, SinkSpec } from './catalog/model';
+import type { CardinalConfig } from './config-types';
+import type { ProgramIndex } from './program-index';
+import type { Resolver } from './resolver';
+import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
+
+/** A place where a value becomes a label (or a metric name). */
+export interface SinkSite {
+  readonly kind: 'label' | 'metric-name' | 'raw-path-flag';
+  /** The span a finding is reported on. */
+  readonly node: ts.Node;
+  /** The value to trace; absent for option flags. */
+  readonly value?: ts.Expression;
+  readonly label?: string;
+  readonly noun: LabelNoun;
+  readonly metric?: string;
+  /** For option flags: the option as written, e.g. `includePath: true`. */
+  readonly what?: string;
+}
+
+interface MetricInfo {
+  readonly name?: string;
+  readonly labelNames: readonly (string | undefined)[];
+}
+
+const NO_METRIC: MetricInfo = { labelNames: [] };
+const MAX_HOPS = 16;
+
+export class SinkFinder {
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly index: ProgramIndex,
+    private readonly config: CardinalConfig,
+  ) {}
+
+  /** Every sink site in `file`, in source order. */
+  find(file: ts.SourceFile): SinkSite[] {
+    const sites: SinkSite[] = [];
+    walk(file, (node) => {
+      if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(...this.sitesOfCall(node));
+    });
+    return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
+  }
+
+  private sitesOfCall(call: ts.CallExpression | ts.NewExpression): SinkSite[] {
+    const sites: SinkSite[] = [];
+    const behaviour = this.resolver.behaviourOf(call);
+    if (behaviour?.sink) sites.push(...this.sinkSites(call, behaviour.sink));
+    if (behaviour?.declares) {
+      const metric = this.metricInfo(call);
+      const name = this.argumentOrOption(call, behaviour.declares.name);
+      if (name) sites.push({ kind: 'metric-name', node: name, value: name, noun: 'label', metric: metric.name });
+      const tags = this.argumentOrOption(call, behaviour.declares.globalTags);
+      if (tags) sites.push(...this.tagSites(tags, metric.name));
+    }
+    (call.arguments ?? []).forEach((arg, index) => {
+      const options = this.index.literalOf(arg);
+      if (!options || !ts.isObjectLiteralExpression(options)) return;
+      for (const sink of this.resolver.optionSinksOf(call, index)) sites.push(...this.optionSites(options, sink));
+    });
+    if (ts.isCallExpression(call)) sites.push(...this.customSinkSites(call));
+    return sites;
+  }
+
+  private sinkSites(call: ts.CallExpression | ts.NewExpression, sink: SinkSpec): SinkSite[] {
+    const args = call.arguments ?? [];
+    const callee = skipOuter(call.expression);
+    const metric = ts.isPropertyAccessExpression(callee) ? this.metricInfo(callee.expression) : this.metricInfo(callee);
+    switch (sink.kind) {
+      case 'positional-labels': {
+        const single = args.length === 1 && !ts.isSpreadElement(args[0]) ? this.index.literalOf(args[0]) : undefined;
+        if (single && ts.isObjectLiteralExpression(single)) return this.labelObjectSites(args[0], single, 'label', metric.name);
+        return this.positionalSites(args, metric);
+      }
+      case 'labels-object': {
+        const arg = args[sink.arg];
+        if (!arg) return [];
+        const literal = this.index.literalOf(arg);
+        if (literal && ts.isObjectLiteralExpression(literal)) {
+          if (sink.wrapped && isLabelsWrapper(literal)) {
+            const labels = this.index.propertyValue(literal, 'labels');
+            const inner = labels && this.index.literalOf(labels);
+            if (!labels) return [];
+            if (inner && ts.isObjectLiteralExpression(inner)) return this.labelObjectSites(labels, inner, sink.noun, metric.name);
+            return [{ kind: 'label', node: labels, value: labels, noun: sink.noun, metric: metric.name }];
+          }
+          return this.labelObjectSites(arg, literal, sink.noun, metric.name);
+        }
+        if (literal) return [];
+        const isLabels = sink.arg > 0 || args.length > sink.arg + 1 || this.hasObjectType(arg);
+        return isLabels ? [{ kind: 'label', node: arg, value: arg, noun: sink.noun, metric: metric.name }] : [];
+      }
+      case 'statsd': {
+        const stat = args[sink.stat];
+        const sites: SinkSite[] = stat ? [{ kind: 'metric-name', node: stat, value: stat, noun: 'tag' }] : [];
+        args.slice(sink.stat + 1).forEach((arg) => sites.push(...this.tagSites(arg, undefined)));
+        return sites;
+      }
+    }
+  }
+
+  /** `labels(a, b, ...rest)`: each value at its position in `labelNames`. */
+  private positionalSites(args: readonly ts.Expression[], metric: MetricInfo): SinkSite[] {
+    const sites: SinkSite[] = [];
+    let position: number | undefined = 0;
+    const place = (span: ts.Node, value: ts.Expression, hops: number): void => {
+      if (ts.isSpreadElement(value)) {
+        const array = hops < MAX_HOPS ? this.index.literalOf(value.expression) : undefined;
+        if (array && ts.isArrayLiteralExpression(array)) {
+          for (const element of array.elements) place(span, element, hops + 1);
+        } else {
+          sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name });
+          position = undefined;
+        }
+        return;
+      }
+      const label = position === undefined ? undefined : metric.labelNames[position];
+      sites.push({ kind: 'label', node: span, value, label, noun: 'label', metric: metric.name });
+      if (position !== undefined) position++;
+    };
+    for (const arg of args) place(arg, arg, 0);
+    return sites;
+  }
+
+  /** One site per property of a labels object, plus properties written onto it later (`labels.route = …`). */
+  private labelObjectSites(expression: ts.Expression, literal: ts.ObjectLiteralExpression, noun: LabelNoun, metric: string | undefined, hops = 0): SinkSite[] {
+    const sites: SinkSite[] = [];
+    for (const property of literal.properties) {
+      if (ts.isPropertyAssignment(property)) {
+        sites.push({ kind: 'label', node: property.initializer, value: property.initializer, label: staticName(property.name, this.resolver.checker), noun, metric });
+      } else if (ts.isShorthandPropertyAssignment(property)) {
+        sites.push({ kind: 'label', node: property.name, value: property.name, label: property.name.text, noun, metric });
+      } else if (ts.isSpreadAssignment(property)) {
+        const spread = hops < MAX_HOPS ? this.index.literalOf(property.expression) : undefined;
+        if (spread && ts.isObjectLiteralExpression(spread)) sites.push(...this.labelObjectSites(property.expression, spread, noun, metric, hops + 1));
+        else sites.push({ kind: 'label', node: property, value: property.expression, noun, metric });
+      }
+    }
+    const holder = skipOuter(expression);
+    if (ts.isIdentifier(holder)) {
+      for (const write of this.index.propertyWritesTo(holder)) {
+        sites.push({ kind: 'label', node: write.value, value: write.value, label: write.name, noun, metric });
+      }
+    }
+    return sites;
+  }
+
+  /** StatsD tags: `['route:' + x]` (the label is the part before ':') or `{ route: x }`. */
+  private tagSites(expression: ts.Expression, metric: string | undefined): SinkSite[] {
+    const literal = this.index.literalOf(expression);
+    if (!literal) return [];
+    if (ts.isObjectLiteralExpression(literal)) return this.labelObjectSites(expression, literal, 'tag', metric);
+    return literal.elements
+      .filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element))
+      .map((element) => ({ kind: 'label', node: element, value: element, label: tagName(element), noun: 'tag', metric }) as const);
+  }
+
+  private optionSites(options: ts.ObjectLiteralExpression, sink: OptionSink): SinkSite[] {
+    const sites: SinkSite[] = [];
+    for (const { property, keys } of this.propertiesAt(options, sink.path)) {
+      if (sink.kind === 'raw-path-flag') {
+        const value = ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
+        if (value?.kind === ts.SyntaxKind.TrueKeyword && !this.index.propertyValue(options, sink.unless)) {
+          sites.push({ kind: 'raw-path-flag', node: property, label: sink.label, noun: 'label', what: sink.what });
+        }
+        continue;
+      }
+      const fn = this.functionAt(property);
+      if (!fn) continue;
+      const label = sink.kind === 'returns-value' ? sink.label ?? keys[keys.length - 1] : undefined;
+      if (sink.kind === 'returns-value') {
+        for (const returned of returnExpressions(fn)) sites.push({ kind: 'label', node: returned, value: returned, label, noun: 'label' });
+      } else if (sink.kind === 'returns-labels') {
+        for (const returned of returnExpressions(fn)) {
+          const literal = this.index.literalOf(returned);
+          if (literal && ts.isObjectLiteralExpression(literal)) sites.push(...this.labelObjectSites(returned, literal, 'label', undefined));
+        }
+      } else {
+        sites.push(...this.assignedLabelSites(fn));
+      }
+    }
+    return sites;
+  }
+
+  /** `transformLabels(labels, req) { labels.user = … }`: every property written onto the first parameter. */
+  private assignedLabelSites(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): SinkSite[] {
+    const target = fn.parameters[0]?.name;
+    if (!target || !ts.isIdentifier(target) || !fn.body) return [];
+    const symbol = this.resolver.checker.getSymbolAtLocation(target);
+    const sites: SinkSite[] = [];
+    walk(fn.body, (node) => {
+      if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      const left = skipOuter(node.left);
+      if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) || !ts.isIdentifier(left.expression)) return;
+      if (this.resolver.checker.getSymbolAtLocation(left.expression) !== symbol) return;
+      sites.push({ kind: 'label', node: node.right, value: node.right, label: staticName(left, this.resolver.checker), noun: 'label' });
+    });
+    return sites;
+  }
+
+  /** Properties of an options object along `path`, where `*` matches every key. */
+  private propertiesAt(literal: ts.ObjectLiteralExpression, path: readonly string[]): { property: ts.ObjectLiteralElementLike; keys: string[] }[] {
+    const [head, ...rest] = path;
+    const found: { property: ts.ObjectLiteralElementLike; keys: string[] }[] = [];
+    for (const property of literal.properties) {
+      const key = property.name ? staticName(property.name, this.resolver.checker) : undefined;
+      if (key === undefined || (head !== '*' && key !== head)) continue;
+      const keys = head === '*' ? [key] : [];
+      if (rest.length === 0) {
+        found.push({ property, keys });
+        continue;
+      }
+      const value = ts.isPropertyAssignment(property) ? this.index.literalOf(property.initializer) : ts.isShorthandPropertyAssignment(property) ? this.index.literalOf(property.name) : undefined;
+      if (value && ts.isObjectLiteralExpression(value)) {
+        for (const inner of this.propertiesAt(value, rest)) found.push({ property: inner.property, keys: [...keys, ...inner.keys] });
+      }
+    }
+    return found;
+  }
+
+  private functionAt(property: ts.ObjectLiteralElementLike): (ts.SignatureDeclaration & { body?: ts.ConciseBody }) | undefined {
+    if (ts.isMethodDeclaration(property)) return property;
+    const value = ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : ts.isShorthandPropertyAssignment(property) ? property.name : undefined;
+    if (!value) return undefined;
+    return asFunction(value) ?? this.resolver.functionDeclarationOf(value);
+  }
+
+  /** Calls of the team's own wrappers listed in the configuration (`recordRequest(route, status)`). */
+  private customSinkSites(call: ts.CallExpression): SinkSite[] {
+    if (this.config.sinks.length === 0) return [];
+    const callee = skipOuter(call.expression);
+    const text = callee.getText();
+    const sites: SinkSite[] = [];
+    for (const sink of this.config.sinks) {
+      if (text !== sink.function && !text.endsWith(`.${sink.function}`)) continue;
+      for (const [label, index] of Object.entries(sink.labels)) {
+        const arg = call.arguments[index];
+        if (arg) sites.push({ kind: 'label', node: arg, value: arg, label, noun: 'label', metric: sink.function });
+      }
+    }
+    return sites;
+  }
+
+  /** The metric a receiver refers to: where it was declared, with its name and label names. */
+  private metricInfo(receiver: ts.Expression): MetricInfo {
+    let current: ts.Expression | undefined = receiver;
+    for (let hops = 0; current && hops < MAX_HOPS; hops++) {
+      const expression: ts.Expression = skipOuter(current);
+      if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
+        const declares = this.resolver.behaviourOf(expression)?.declares;
+        if (declares) return this.describeDeclaration(expression, declares.name, declares.labelNames);
+        const callee = skipOuter(expression.expression);
+        current = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+      } else if (ts.isIdentifier(expression)) {
+        const declaration = this.index.declarationOf(expression);
+        current = declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) ? declaration.initializer : undefined;
+      } else if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
+        const declared = this.index.propertyDeclarationOf(expression);
+        current = declared?.initializer ?? (declared ? this.index.assignmentsTo(declared.declaration)[0] : undefined);
+      } else {
+        current = undefined;
+      }
+    }
+    return NO_METRIC;
+  }
+
+  private describeDeclaration(call: ts.CallExpression | ts.NewExpression, name: ArgumentOrOption | undefined, labelNames: ArgumentOrOption | undefined): MetricInfo {
+    const nameNode = this.argumentOrOption(call, name);
+    const namesNode = this.argumentOrOption(call, labelNames);
+    const names = namesNode ? this.index.literalOf(namesNode) : undefined;
+    return {
+      name: nameNode && ts.isStringLiteralLike(skipOuter(nameNode)) ? (skipOuter(nameNode) as ts.StringLiteralLike).text : undefined,
+      labelNames: names && ts.isArrayLiteralExpression(names) ? names.elements.map((e) => this.constantText(e)) : [],
+    };
+  }
+
+  private constantText(node: ts.Expression): string | undefined {
+    const expression = skipOuter(node);
+    if (ts.isStringLiteralLike(expression)) return expression.text;
+    const type = this.resolver.checker.getTypeAtLocation(expression);
+    return type.isStringLiteral() ? type.value : undefined;
+  }
+
+  private argumentOrOption(call: ts.CallExpression | ts.NewExpression, where: ArgumentOrOption | undefined): ts.Expression | undefined {
+    if (where === undefined) return undefined;
+    const args = call.arguments ?? [];
+    if (typeof where === 'number') return args[where];
+    const options = args[0] && this.index.literalOf(args[0]);
+    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option) : undefined;
+  }
+
+  private hasObjectType(node: ts.Expression): boolean {
+    const type = this.resolver.checker.getTypeAtLocation(node);
+    return (type.flags & ts.TypeFlags.Object) !== 0 && type.getCallSignatures().length === 0;
+  }
+}
+
+/** `{ labels, value }` or `{ labels, value, exemplarLabels }`: prom-client's exemplar form, where only `labels` is a sink. */
+function isLabelsWrapper(literal: ts.ObjectLiteralExpression): boolean {
+  const keys = literal.properties.map((p) => (p.name ? staticName(p.name) : undefined));
+  return keys.includes('labels') && keys.every((key) => key === 'labels' || key === 'value' || key === 'exemplarLabels');
+}
+
+/** The tag name of a DogStatsD tag string: the literal text before ':'. */
+function tagName(element: ts.Expression): string | undefined {
+  let head: ts.Expression = skipOuter(element);
+  while (ts.isBinaryExpression(head) && head.operatorToken.kind === ts.SyntaxKind.PlusToken) head = skipOuter(head.left);
+  const text = ts.isStringLiteralLike(head) ? head.text : ts.isTemplateExpression(head) ? head.head.text : undefined;
+  const colon = text?.indexOf(':') ?? -1;
+  return text !== undefined && colon > 0 ? text.slice(0, colon) : undefined;
+}
