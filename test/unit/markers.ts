@@ -1,0 +1,125 @@
+/**
+ * Reads the inline expectations of a fixture (see test/fixtures/README.md) and compares them with
+ * findings. Shared by the TypeScript and Go fixture runners.
+ */
+import type { Finding, TextChange } from '../../server/src/analysis';
+
+export interface Expectation {
+  readonly ruleId: string;
+  readonly start: number;
+  readonly end: number;
+  /** 1-based line of the code the carets point at, for messages. */
+  readonly line: number;
+  readonly label?: string;
+  readonly source?: string;
+  readonly weak: boolean;
+  readonly typedOnly: boolean;
+}
+
+const MARKER = /^(\s*)\/\/(\s*)(\^+)\s+([a-z-]+)(\s*\[typed-only\])?\s*(?::\s*(.*))?$/;
+
+/** Finds every marker line in `text` and turns it into an expectation on the code line above it. */
+export function parseExpectations(text: string): Expectation[] {
+  const lines = text.split('\n');
+  const lineStarts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    lineStarts.push(offset);
+    offset += line.length + 1;
+  }
+  const expectations: Expectation[] = [];
+  let codeLine = -1;
+  lines.forEach((line, index) => {
+    const match = MARKER.exec(line);
+    if (!match) {
+      if (line.trim() !== '') codeLine = index;
+      return;
+    }
+    if (codeLine < 0) throw new Error(`marker on line ${index + 1} has no code line above it`);
+    const column = match[1].length + 2 + match[2].length;
+    const details = match[6] ?? '';
+    expectations.push({
+      ruleId: match[4],
+      start: lineStarts[codeLine] + column,
+      end: lineStarts[codeLine] + column + match[3].length,
+      line: codeLine + 1,
+      label: /label "([^"]*)"/.exec(details)?.[1],
+      source: /←\s*(.+?)\s*$/.exec(details)?.[1],
+      weak: /\bweak\b/.test(details.replace(/←.*$/, '')),
+      typedOnly: match[5] !== undefined,
+    });
+  });
+  return expectations;
+}
+
+/** Human-readable differences between expected and actual findings of one file; empty when they agree. */
+export function compareFindings(
+  text: string,
+  expectations: readonly Expectation[],
+  findings: readonly Finding[],
+  typed: boolean,
+): string[] {
+  const problems: string[] = [];
+  const unmatched = [...findings];
+  for (const expected of expectations) {
+    if (expected.typedOnly && !typed) continue;
+    const index = unmatched.findIndex((f) => matches(expected, f));
+    if (index >= 0) {
+      unmatched.splice(index, 1);
+      continue;
+    }
+    const near = findings.filter((f) => f.start === expected.start && f.end === expected.end);
+    problems.push(
+      `line ${expected.line}: expected ${describeExpectation(expected)}` +
+        (near.length ? `; at that span found ${near.map((f) => describeFinding(text, f)).join(', ')}` : ''),
+    );
+  }
+  for (const finding of unmatched) {
+    problems.push(`line ${lineOf(text, finding.start)}: unexpected ${describeFinding(text, finding)}`);
+  }
+  return problems;
+}
+
+function matches(expected: Expectation, finding: Finding): boolean {
+  return (
+    finding.ruleId === expected.ruleId &&
+    finding.start === expected.start &&
+    finding.end === expected.end &&
+    (expected.label === undefined || finding.label === expected.label) &&
+    (expected.source === undefined || finding.source?.text === expected.source) &&
+    expected.weak === (finding.weakSanitizer !== undefined)
+  );
+}
+
+function describeExpectation(e: Expectation): string {
+  const parts = [e.ruleId];
+  if (e.label !== undefined) parts.push(`label "${e.label}"`);
+  if (e.source !== undefined) parts.push(`← ${e.source}`);
+  if (e.weak) parts.push('weak');
+  return parts.join(' ');
+}
+
+function describeFinding(text: string, f: Finding): string {
+  const parts = [`${f.ruleId} on \`${text.slice(f.start, f.end)}\``];
+  if (f.label !== undefined) parts.push(`label "${f.label}"`);
+  if (f.source) parts.push(`← ${f.source.text}`);
+  if (f.weakSanitizer) parts.push('weak');
+  return parts.join(' ');
+}
+
+function lineOf(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** Applies non-overlapping changes to `text` (changes for other files are the caller's to filter). */
+export function applyChanges(text: string, changes: readonly TextChange[]): string {
+  const sorted = [...changes].sort((a, b) => b.start - a.start || b.end - a.end);
+  let result = text;
+  let lastStart = Number.POSITIVE_INFINITY;
+  for (const change of sorted) {
+    if (change.end > lastStart) continue; // overlapping edits: keep the later one, as editors do
+    result = result.slice(0, change.start) + change.newText + result.slice(change.end);
+    lastStart = change.start;
+  }
+  return result;
+}
