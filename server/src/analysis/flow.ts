@@ -120,7 +120,8 @@ export class FlowTracer {
         const carried = behaviour.propagates === 'all' ? args : behaviour.propagates.map((i) => args[i]).filter((a) => a !== undefined);
         if (carried.length === 0) return NOTHING;
         const callee = skipOuter(node.expression).getText();
-        return through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), node, `converted by \`${callee}()\``);
+        const moved = through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), node, `converted by \`${callee}()\``);
+        return behaviour.weak ? weakened(moved, `\`${callee}()\`: ${behaviour.weak}`) : moved;
       }
       return undefined;
     }

@@ -28,7 +28,7 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
     }
     return undefined;
   }
-  const path = [...taintPath(chosen), sinkStep(site)];
+  const path = [...taintPath(chosen), ...(site.via ?? []).map((s) => step(s.node, s.note)), sinkStep(site)];
   if (site.kind === 'metric-name') return build(site, 'dynamic-metric-name', config, dynamicNameMessage(chosen), chosen, path, []);
   const rule: RuleId = raw.length > 0 ? 'raw-path-label' : 'unbounded-label';
   const fix = rule === 'raw-path-label' ? routePatternFix(raw) : undefined;

@@ -10,6 +10,7 @@
 import * as ts from 'typescript';
 import type { ArgumentOrOption, LabelNoun, OptionSink, SinkSpec } from './catalog/model';
 import type { CardinalConfig } from './config-types';
+import type { Step } from './facts';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
@@ -26,6 +27,8 @@ export interface SinkSite {
   readonly metric?: string;
   /** For option flags: the option as written, e.g. `includePath: true`. */
   readonly what?: string;
+  /** Steps between the value and the sink, e.g. the array a spread value sat in. */
+  readonly via?: readonly Step[];
 }
 
 interface MetricInfo {
@@ -109,26 +112,27 @@ export class SinkFinder {
     }
   }
 
-  /** `labels(a, b, ...rest)`: each value at its position in `labelNames`. */
+  /** `labels(a, b, ...rest)`: each value at its position in `labelNames`; a spread array maps element by element. */
   private positionalSites(args: readonly ts.Expression[], metric: MetricInfo): SinkSite[] {
     const sites: SinkSite[] = [];
     let position: number | undefined = 0;
-    const place = (span: ts.Node, value: ts.Expression, hops: number): void => {
+    const place = (span: ts.Node, value: ts.Expression, via: readonly Step[], hops: number): void => {
       if (ts.isSpreadElement(value)) {
         const array = hops < MAX_HOPS ? this.index.literalOf(value.expression) : undefined;
         if (array && ts.isArrayLiteralExpression(array)) {
-          for (const element of array.elements) place(span, element, hops + 1);
+          const holder = value.expression.getText();
+          array.elements.forEach((element, i) => place(span, element, [{ node: element, note: `element ${i} of \`${holder}\`` }, ...via], hops + 1));
         } else {
-          sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name });
+          sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name, via });
           position = undefined;
         }
         return;
       }
       const label = position === undefined ? undefined : metric.labelNames[position];
-      sites.push({ kind: 'label', node: span, value, label, noun: 'label', metric: metric.name });
+      sites.push({ kind: 'label', node: span, value, label, noun: 'label', metric: metric.name, via });
       if (position !== undefined) position++;
     };
-    for (const arg of args) place(arg, arg, 0);
+    for (const arg of args) place(arg, arg, [], 0);
     return sites;
   }
 

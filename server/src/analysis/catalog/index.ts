@@ -15,12 +15,13 @@ import { fetchApi, nodeHttp } from './node-http';
 import { openTelemetry } from './opentelemetry';
 import { promClient } from './prom-client';
 import { ddTrace, hotShots } from './statsd';
+import { urlValueParser } from './url-value-parser';
 
 export const TABLES: readonly LibraryTable[] = [
   promClient, openTelemetry, hotShots, ddTrace,
   expressPromBundle, promster, fastifyMetrics, honoPrometheus,
   nodeHttp, fetchApi, express, fastify, koa, koaRouter, hono, honoRoute, hapi, nestjs,
-  globals, nodeBuiltins, idGenerators,
+  globals, nodeBuiltins, idGenerators, urlValueParser,
 ];
 
 const byModule = new Map<string, LibraryTable>();

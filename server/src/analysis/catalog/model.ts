@@ -62,6 +62,8 @@ export interface Behaviour {
   readonly returns?: Exclude<Member, { readonly call: Behaviour }>;
   /** The call's result carries the taint of these arguments (`new URL(req.url)`, `String(x)`). */
   readonly propagates?: readonly number[] | 'all';
+  /** The carried value went through a sanitizer that does not bound it; says why. */
+  readonly weak?: string;
   /** Function arguments called back by the library, with what their parameters are. */
   readonly callbacks?: readonly CallbackSpec[];
   /** The call is a metric sink. */

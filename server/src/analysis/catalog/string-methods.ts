@@ -41,8 +41,3 @@ export const STRING_METHODS: Readonly<Record<string, StringMethodEffect>> = {
   replaceAll: { effect: 'weak', why: WEAK_REASONS.regexMask },
   split: { effect: 'weak', why: WEAK_REASONS.segment },
 };
-
-/** Library functions that are sanitizers in name only, by module and export. */
-export const WEAK_SANITIZER_MODULES: Readonly<Record<string, string>> = {
-  'url-value-parser': WEAK_REASONS.regexMask,
-};
