@@ -303,6 +303,7 @@ export class FlowTracer {
         return param.initializer ? this.value(param.initializer, f.caller, depth) : bounded('undefined');
       }
     }
+    if (this.isConfiguredSink(fn)) return bounded('judged where the configured sink is called');
     const sites = this.index.callSitesOf(fn);
     if (sites.length === 0) return param.initializer ? union([UNKNOWN, this.value(param.initializer, undefined, depth)]) : UNKNOWN;
     const parts = sites.map((site) => {
@@ -311,6 +312,14 @@ export class FlowTracer {
       return through(this.value(arg, undefined, depth), param.name, `passed as \`${name}\``);
     });
     return union(parts);
+  }
+
+  /** A team's wrapper listed as a sink: its arguments are reported at each call, not again inside it. */
+  private isConfiguredSink(fn: ts.SignatureDeclaration): boolean {
+    if (this.config.sinks.length === 0) return false;
+    const holder = fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) ? fn.parent.name : fn.name;
+    const name = holder?.getText();
+    return name !== undefined && this.config.sinks.some((sink) => sink.function === name || sink.function.endsWith(`.${name}`));
   }
 
   /** `const { path } = req`, `const [first] = list`, and destructured parameters. */

@@ -7,10 +7,12 @@ import { isRawPathKind } from './catalog/source-kinds';
 import { isSuspiciousLabelName } from './catalog/label-names';
 import type { CardinalConfig } from './config-types';
 import type { Facts, Step, Taint } from './facts';
-import type { Finding, FlowStep, RuleId } from './finding';
+import type { Finding, FlowStep, RuleId, Severity } from './finding';
 import { routePatternFix, suppressionFix } from './fixes';
 import { dynamicNameMessage, labelPhrase, rawPathFlagMessage, suspiciousNameMessage, unboundedLabelMessage } from './messages';
 import type { SinkSite } from './sinks';
+
+const LOWER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 
 /** The finding for `site`, or undefined when its value is fine or its rule is off. */
 export function judge(site: SinkSite, facts: Facts | undefined, config: CardinalConfig): Finding | undefined {
@@ -45,8 +47,10 @@ function build(
   path: readonly FlowStep[],
   fixes: Finding['fixes'],
 ): Finding | undefined {
-  const severity = config.rules[rule];
-  if (severity === 'off') return undefined;
+  const configured = config.rules[rule];
+  if (configured === 'off') return undefined;
+  // A weak sanitizer shrinks the set of values without bounding it: still reported, one step lower.
+  const severity = taint?.weak ? LOWER[configured] : configured;
   const file = site.node.getSourceFile();
   const start = site.node.getStart();
   return {
