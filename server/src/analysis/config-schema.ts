@@ -25,7 +25,7 @@ const DOTTED_NAME = /^[\p{L}_$][\p{L}\p{N}_$]*(\.[\p{L}_$][\p{L}\p{N}_$]*)*$/u;
 const PLAIN_KEY = /^[\p{L}_$][\p{L}\p{N}_$-]*$/u;
 
 /** Collects problems for one file while the validator walks the object. */
-class ProblemSink {
+class ProblemLog {
   readonly problems: ConfigProblem[] = [];
   constructor(private readonly file: string) {}
 
@@ -36,39 +36,39 @@ class ProblemSink {
 
 /** Validates `raw` against the configuration shape; see the file comment for what happens to bad parts. */
 export function validateConfig(raw: unknown, file: string): { overrides: ConfigOverrides; problems: ConfigProblem[] } {
-  const sink = new ProblemSink(file);
+  const log = new ProblemLog(file);
   const overrides: ConfigOverrides = {};
-  if (raw === undefined || raw === null) return { overrides, problems: sink.problems };
+  if (raw === undefined || raw === null) return { overrides, problems: log.problems };
   if (!isPlainObject(raw)) {
-    sink.report('', `the configuration must be an object (got ${describeType(raw)})`);
-    return { overrides, problems: sink.problems };
+    log.report('', `the configuration must be an object (got ${describeType(raw)})`);
+    return { overrides, problems: log.problems };
   }
-  reportUnknownKeys(raw, TOP_LEVEL_KEYS, '', sink);
+  reportUnknownKeys(raw, TOP_LEVEL_KEYS, '', log);
   if (raw.$schema !== undefined && typeof raw.$schema !== 'string') {
-    sink.report('$schema', `must be a string (got ${describeType(raw.$schema)})`);
+    log.report('$schema', `must be a string (got ${describeType(raw.$schema)})`);
   }
-  if (raw.rules !== undefined) overrides.rules = validateRules(raw.rules, sink);
-  if (raw.sinks !== undefined) overrides.sinks = validateList(raw.sinks, 'sinks', sink, validateSink);
-  if (raw.sources !== undefined) overrides.sources = validateList(raw.sources, 'sources', sink, validateSource);
-  if (raw.sanitizers !== undefined) overrides.sanitizers = validateList(raw.sanitizers, 'sanitizers', sink, validateFunctionName);
-  if (raw.exclude !== undefined) overrides.exclude = validateList(raw.exclude, 'exclude', sink, validateGlob);
-  return { overrides, problems: sink.problems };
+  if (raw.rules !== undefined) overrides.rules = validateRules(raw.rules, log);
+  if (raw.sinks !== undefined) overrides.sinks = validateList(raw.sinks, 'sinks', log, validateSink);
+  if (raw.sources !== undefined) overrides.sources = validateList(raw.sources, 'sources', log, validateSource);
+  if (raw.sanitizers !== undefined) overrides.sanitizers = validateList(raw.sanitizers, 'sanitizers', log, validateFunctionName);
+  if (raw.exclude !== undefined) overrides.exclude = validateList(raw.exclude, 'exclude', log, validateGlob);
+  return { overrides, problems: log.problems };
 }
 
-function validateRules(raw: unknown, sink: ProblemSink): Partial<Record<RuleId, Severity | 'off'>> {
+function validateRules(raw: unknown, log: ProblemLog): Partial<Record<RuleId, Severity | 'off'>> {
   const rules: Partial<Record<RuleId, Severity | 'off'>> = {};
   if (!isPlainObject(raw)) {
-    sink.report('rules', `must be an object mapping rule ids to severities (got ${describeType(raw)})`);
+    log.report('rules', `must be an object mapping rule ids to severities (got ${describeType(raw)})`);
     return rules;
   }
   for (const [id, level] of Object.entries(raw)) {
     const key = joinKey('rules', id);
     if (!isRuleId(id)) {
-      sink.report(key, withSuggestion(`unknown rule id "${id}"`, id, RULE_IDS));
+      log.report(key, withSuggestion(`unknown rule id "${id}"`, id, RULE_IDS));
     } else if (typeof level !== 'string' || !RULE_LEVELS.includes(level as Severity)) {
       const got = typeof level === 'string' ? `"${level}"` : describeType(level);
       const message = `the severity must be one of ${quoteAll(RULE_LEVELS)} (got ${got})`;
-      sink.report(key, typeof level === 'string' ? withSuggestion(message, level, RULE_LEVELS) : message);
+      log.report(key, typeof level === 'string' ? withSuggestion(message, level, RULE_LEVELS) : message);
     } else {
       rules[id] = level as Severity | 'off';
     }
@@ -80,44 +80,44 @@ function validateRules(raw: unknown, sink: ProblemSink): Partial<Record<RuleId, 
 function validateList<T>(
   raw: unknown,
   key: string,
-  sink: ProblemSink,
-  validateElement: (element: unknown, key: string, sink: ProblemSink) => T | undefined,
+  log: ProblemLog,
+  validateElement: (element: unknown, key: string, log: ProblemLog) => T | undefined,
 ): T[] {
   if (!Array.isArray(raw)) {
-    sink.report(key, `must be an array (got ${describeType(raw)})`);
+    log.report(key, `must be an array (got ${describeType(raw)})`);
     return [];
   }
   const valid: T[] = [];
   raw.forEach((element, index) => {
-    const value = validateElement(element, `${key}[${index}]`, sink);
+    const value = validateElement(element, `${key}[${index}]`, log);
     if (value !== undefined) valid.push(value);
   });
   return valid;
 }
 
-function validateSink(raw: unknown, key: string, sink: ProblemSink): CustomSink | undefined {
+function validateSink(raw: unknown, key: string, log: ProblemLog): CustomSink | undefined {
   if (!isPlainObject(raw)) {
-    sink.report(key, `must be an object like { "function": "recordRequest", "labels": { "route": 0 } } (got ${describeType(raw)})`);
+    log.report(key, `must be an object like { "function": "recordRequest", "labels": { "route": 0 } } (got ${describeType(raw)})`);
     return undefined;
   }
-  reportUnknownKeys(raw, SINK_KEYS, key, sink);
+  reportUnknownKeys(raw, SINK_KEYS, key, log);
   const functionKey = joinKey(key, 'function');
   const labelsKey = joinKey(key, 'labels');
-  if (raw.function === undefined) sink.report(functionKey, 'is required: the name of the function whose arguments are labels');
-  if (raw.labels === undefined) sink.report(labelsKey, 'is required: an object mapping label names to argument indexes');
-  const functionName = raw.function === undefined ? undefined : validateFunctionName(raw.function, functionKey, sink);
-  const labels = raw.labels === undefined ? undefined : validateSinkLabels(raw.labels, labelsKey, sink);
+  if (raw.function === undefined) log.report(functionKey, 'is required: the name of the function whose arguments are labels');
+  if (raw.labels === undefined) log.report(labelsKey, 'is required: an object mapping label names to argument indexes');
+  const functionName = raw.function === undefined ? undefined : validateFunctionName(raw.function, functionKey, log);
+  const labels = raw.labels === undefined ? undefined : validateSinkLabels(raw.labels, labelsKey, log);
   return functionName !== undefined && labels !== undefined ? { function: functionName, labels } : undefined;
 }
 
-function validateSinkLabels(raw: unknown, key: string, sink: ProblemSink): Record<string, number> | undefined {
+function validateSinkLabels(raw: unknown, key: string, log: ProblemLog): Record<string, number> | undefined {
   if (!isPlainObject(raw)) {
-    sink.report(key, `must be an object mapping label names to argument indexes (got ${describeType(raw)})`);
+    log.report(key, `must be an object mapping label names to argument indexes (got ${describeType(raw)})`);
     return undefined;
   }
   const entries = Object.entries(raw);
   if (entries.length === 0) {
-    sink.report(key, 'must name at least one label, e.g. { "route": 0 }');
+    log.report(key, 'must name at least one label, e.g. { "route": 0 }');
     return undefined;
   }
   const labels: Record<string, number> = {};
@@ -126,13 +126,13 @@ function validateSinkLabels(raw: unknown, key: string, sink: ProblemSink): Recor
   for (const [label, index] of entries) {
     const labelKey = joinKey(key, label);
     if (label.trim() === '') {
-      sink.report(labelKey, 'a label name cannot be empty');
+      log.report(labelKey, 'a label name cannot be empty');
       valid = false;
     } else if (typeof index !== 'number' || !Number.isInteger(index) || index < 0) {
-      sink.report(labelKey, `the argument index must be a non-negative integer (got ${typeof index === 'number' ? index : describeType(index)})`);
+      log.report(labelKey, `the argument index must be a non-negative integer (got ${typeof index === 'number' ? index : describeType(index)})`);
       valid = false;
     } else if (labelByIndex.has(index)) {
-      sink.report(labelKey, `argument ${index} is already the label "${labelByIndex.get(index)}"`);
+      log.report(labelKey, `argument ${index} is already the label "${labelByIndex.get(index)}"`);
       valid = false;
     } else {
       labelByIndex.set(index, label);
@@ -142,27 +142,27 @@ function validateSinkLabels(raw: unknown, key: string, sink: ProblemSink): Recor
   return valid ? labels : undefined;
 }
 
-function validateSource(raw: unknown, key: string, sink: ProblemSink): CustomSource | undefined {
+function validateSource(raw: unknown, key: string, log: ProblemLog): CustomSource | undefined {
   if (!isPlainObject(raw)) {
-    sink.report(key, `must be an object like { "function": "getTenantId", "kind": "unbounded" } (got ${describeType(raw)})`);
+    log.report(key, `must be an object like { "function": "getTenantId", "kind": "unbounded" } (got ${describeType(raw)})`);
     return undefined;
   }
-  reportUnknownKeys(raw, SOURCE_KEYS, key, sink);
+  reportUnknownKeys(raw, SOURCE_KEYS, key, log);
   let valid = true;
   if (raw.function === undefined && raw.property === undefined) {
-    sink.report(key, 'needs either "function" (a call such as getTenantId) or "property" (a read such as ctx.state.user)');
+    log.report(key, 'needs either "function" (a call such as getTenantId) or "property" (a read such as ctx.state.user)');
     valid = false;
   } else if (raw.function !== undefined && raw.property !== undefined) {
-    sink.report(key, 'has both "function" and "property": a source is one or the other; split it into two entries');
+    log.report(key, 'has both "function" and "property": a source is one or the other; split it into two entries');
     valid = false;
   }
-  const functionName = raw.function === undefined ? undefined : validateFunctionName(raw.function, joinKey(key, 'function'), sink);
-  const property = raw.property === undefined ? undefined : validatePropertyPath(raw.property, joinKey(key, 'property'), sink);
+  const functionName = raw.function === undefined ? undefined : validateFunctionName(raw.function, joinKey(key, 'function'), log);
+  const property = raw.property === undefined ? undefined : validatePropertyPath(raw.property, joinKey(key, 'property'), log);
   if ((raw.function !== undefined && functionName === undefined) || (raw.property !== undefined && property === undefined)) valid = false;
-  const kind = validateSourceKind(raw.kind, joinKey(key, 'kind'), sink);
+  const kind = validateSourceKind(raw.kind, joinKey(key, 'kind'), log);
   if (kind === undefined) valid = false;
   if (raw.description !== undefined && typeof raw.description !== 'string') {
-    sink.report(joinKey(key, 'description'), `must be a string (got ${describeType(raw.description)})`);
+    log.report(joinKey(key, 'description'), `must be a string (got ${describeType(raw.description)})`);
     valid = false;
   }
   if (!valid || kind === undefined) return undefined;
@@ -173,78 +173,78 @@ function validateSource(raw: unknown, key: string, sink: ProblemSink): CustomSou
   };
 }
 
-function validateSourceKind(raw: unknown, key: string, sink: ProblemSink): CustomSource['kind'] | undefined {
+function validateSourceKind(raw: unknown, key: string, log: ProblemLog): CustomSource['kind'] | undefined {
   if (raw === undefined) {
-    sink.report(key, `is required: one of ${quoteAll(SOURCE_KINDS)}`);
+    log.report(key, `is required: one of ${quoteAll(SOURCE_KINDS)}`);
     return undefined;
   }
   if (typeof raw !== 'string' || !SOURCE_KINDS.includes(raw as CustomSource['kind'])) {
     const got = typeof raw === 'string' ? `"${raw}"` : describeType(raw);
     const message = `must be one of ${quoteAll(SOURCE_KINDS)} (got ${got})`;
-    sink.report(key, typeof raw === 'string' ? withSuggestion(message, raw, SOURCE_KINDS) : message);
+    log.report(key, typeof raw === 'string' ? withSuggestion(message, raw, SOURCE_KINDS) : message);
     return undefined;
   }
   return raw as CustomSource['kind'];
 }
 
-function validateFunctionName(raw: unknown, key: string, sink: ProblemSink): string | undefined {
+function validateFunctionName(raw: unknown, key: string, log: ProblemLog): string | undefined {
   if (typeof raw !== 'string') {
-    sink.report(key, `must be a function name (got ${describeType(raw)})`);
+    log.report(key, `must be a function name (got ${describeType(raw)})`);
     return undefined;
   }
   if (raw.trim() === '') {
-    sink.report(key, 'a function name cannot be empty');
+    log.report(key, 'a function name cannot be empty');
     return undefined;
   }
   if (!DOTTED_NAME.test(raw)) {
-    sink.report(key, `"${raw}" is not a function name; write it as called, without parentheses: recordRequest or metrics.recordRequest`);
+    log.report(key, `"${raw}" is not a function name; write it as called, without parentheses: recordRequest or metrics.recordRequest`);
     return undefined;
   }
   return raw;
 }
 
-function validatePropertyPath(raw: unknown, key: string, sink: ProblemSink): string | undefined {
+function validatePropertyPath(raw: unknown, key: string, log: ProblemLog): string | undefined {
   if (typeof raw !== 'string') {
-    sink.report(key, `must be a property path such as ctx.state.user (got ${describeType(raw)})`);
+    log.report(key, `must be a property path such as ctx.state.user (got ${describeType(raw)})`);
     return undefined;
   }
   if (!DOTTED_NAME.test(raw) || !raw.includes('.')) {
-    sink.report(key, `"${raw}" is not a property path; write the object and its properties joined by dots, e.g. ctx.state.user`);
+    log.report(key, `"${raw}" is not a property path; write the object and its properties joined by dots, e.g. ctx.state.user`);
     return undefined;
   }
   return raw;
 }
 
-function validateGlob(raw: unknown, key: string, sink: ProblemSink): string | undefined {
+function validateGlob(raw: unknown, key: string, log: ProblemLog): string | undefined {
   if (typeof raw !== 'string') {
-    sink.report(key, `must be a glob string (got ${describeType(raw)})`);
+    log.report(key, `must be a glob string (got ${describeType(raw)})`);
     return undefined;
   }
   if (raw.trim() === '') {
-    sink.report(key, 'a glob cannot be empty');
+    log.report(key, 'a glob cannot be empty');
     return undefined;
   }
   if (raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw)) {
-    sink.report(key, `"${raw}" is absolute; globs are relative to the folder of the configuration file`);
+    log.report(key, `"${raw}" is absolute; globs are relative to the folder of the configuration file`);
     return undefined;
   }
   if (raw.split(/[\\/]/).includes('..')) {
-    sink.report(key, `"${raw}" leaves the folder of the configuration file with ".."; globs can only match files below it`);
+    log.report(key, `"${raw}" leaves the folder of the configuration file with ".."; globs can only match files below it`);
     return undefined;
   }
   try {
     picomatch.makeRe(raw, { strictBrackets: true });
   } catch (error) {
-    sink.report(key, `"${raw}" is not a valid glob: ${error instanceof Error ? error.message : String(error)}`);
+    log.report(key, `"${raw}" is not a valid glob: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
   return raw;
 }
 
-function reportUnknownKeys(object: Record<string, unknown>, known: readonly string[], parentKey: string, sink: ProblemSink): void {
+function reportUnknownKeys(object: Record<string, unknown>, known: readonly string[], parentKey: string, log: ProblemLog): void {
   for (const key of Object.keys(object)) {
     if (!known.includes(key)) {
-      sink.report(joinKey(parentKey, key), withSuggestion(`unknown key "${key}"`, key, known.filter((name) => !name.startsWith('$'))));
+      log.report(joinKey(parentKey, key), withSuggestion(`unknown key "${key}"`, key, known.filter((name) => !name.startsWith('$'))));
     }
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * The command line: `cardinal scan [paths…] [options]`, parsed without side effects.
+ */
+import { parseArgs } from 'node:util';
+
+export const OUTPUT_FORMATS = ['text', 'json', 'sarif'] as const;
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+export interface ScanOptions {
+  /** As typed (relative to the working directory or absolute); `.` when none were given. */
+  readonly paths: readonly string[];
+  readonly format: OutputFormat;
+  readonly config?: string;
+  readonly output?: string;
+  readonly maxWarnings: number;
+}
+
+export type ParsedArguments =
+  | { readonly kind: 'help' }
+  | { readonly kind: 'scan'; readonly options: ScanOptions }
+  | { readonly kind: 'usage-error'; readonly message: string };
+
+export const HELP_TEXT = `Usage: cardinal scan [paths...] [options]
+
+Finds metric labels fed with unbounded values (raw request paths, ids, timestamps, ...)
+in JavaScript and TypeScript code.
+
+Arguments:
+  paths                    files or folders to scan (default: the current folder)
+
+Options:
+  -f, --format <format>    text (default), json or sarif
+  -c, --config <file>      configuration file (default: the nearest cardinal.config.json
+                           in the folder of the first path or any folder above it)
+  -o, --output <file>      write the report to a file instead of standard output
+      --max-warnings <n>   tolerate up to n warnings before exiting with 1 (default: 0)
+  -h, --help               show this help
+
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings (info and hints never fail)
+  1  an error, or more warnings than --max-warnings
+  2  usage, configuration or internal error
+`;
+
+/** Parses `argv` (the arguments after the program name). */
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        config: { type: 'string', short: 'c' },
+        output: { type: 'string', short: 'o' },
+        'max-warnings': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    return usageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help || positionals[0] === 'help') return { kind: 'help' };
+  const [command, ...paths] = positionals;
+  if (command === undefined) return usageError('missing command: cardinal scan [paths...]');
+  if (command !== 'scan') return usageError(`unknown command "${command}": the only command is "scan"`);
+
+  const format = values.format ?? 'text';
+  if (!isOutputFormat(format)) return usageError(`unknown format "${format}": use ${OUTPUT_FORMATS.join(', ')}`);
+  const maxWarnings = values['max-warnings'] === undefined ? 0 : parseCount(values['max-warnings']);
+  if (maxWarnings === undefined) return usageError(`--max-warnings takes a whole number of warnings, not "${values['max-warnings']}"`);
+  for (const [name, value] of [['config', values.config], ['output', values.output]] as const) {
+    if (value === '') return usageError(`--${name} needs a file name`);
+  }
+  return {
+    kind: 'scan',
+    options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings },
+  };
+}
+
+function isOutputFormat(value: string): value is OutputFormat {
+  return (OUTPUT_FORMATS as readonly string[]).includes(value);
+}
+
+function parseCount(text: string): number | undefined {
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
+function usageError(message: string): ParsedArguments {
+  return { kind: 'usage-error', message };
+}

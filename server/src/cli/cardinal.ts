@@ -1,0 +1,111 @@
+/**
+ * `cardinal`, the command line: scans files for unbounded metric labels and prints a report in the
+ * requested format. `server/bin/cardinal.js` calls {@link main}; tests call it with their own streams.
+ */
+import * as ts from 'typescript';
+import { formatConfigProblem } from '../analysis/config';
+import { relativePath, resolvePath } from '../project/paths';
+import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
+import { loadScanConfig } from './config-loading';
+import { formatJson } from './json-format';
+import type { LanguageFrontend } from './language';
+import { LANGUAGES } from './languages';
+import { createProgressLine, OutputStream } from './progress-line';
+import { formatSarif } from './sarif-format';
+import { exitCodeFor, ScanReport } from './scan-report';
+import { scan } from './scanner';
+import { formatText } from './text-format';
+import { toolVersion } from './tool-info';
+
+/** Exit code for usage, configuration and internal errors. */
+export const EXIT_USAGE = 2;
+
+/** Everything the CLI touches outside itself. */
+export interface CliEnvironment {
+  readonly system: ts.System;
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The language table; tests substitute frontends that return hand-made findings. */
+  readonly languages: readonly LanguageFrontend[];
+}
+
+/** Runs the CLI with `argv` (the arguments after the program name) and resolves to the exit code. */
+export async function main(argv: readonly string[], environment: CliEnvironment = processEnvironment()): Promise<number> {
+  const { stdout, stderr } = environment;
+  const parsed = parseArguments(argv);
+  switch (parsed.kind) {
+    case 'help':
+      stdout.write(HELP_TEXT);
+      return 0;
+    case 'usage-error':
+      stderr.write(`cardinal: ${parsed.message}\nRun "cardinal --help" for usage.\n`);
+      return EXIT_USAGE;
+    case 'scan':
+      try {
+        return await runScan(parsed.options, environment);
+      } catch (error) {
+        stderr.write(`cardinal: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+        return EXIT_USAGE;
+      }
+  }
+}
+
+async function runScan(options: ScanOptions, environment: CliEnvironment): Promise<number> {
+  const { system, stdout, stderr } = environment;
+  const cwd = system.getCurrentDirectory();
+  const paths = options.paths.map((p) => resolvePath(cwd, p));
+  const missing = options.paths.filter((_, i) => !system.fileExists(paths[i]) && !system.directoryExists(paths[i]));
+  if (missing.length > 0) {
+    stderr.write(missing.map((p) => `cardinal: no such file or folder: ${p}\n`).join(''));
+    return EXIT_USAGE;
+  }
+  const loaded = loadScanConfig(system, options.config === undefined ? undefined : resolvePath(cwd, options.config), paths[0]);
+  if (!loaded.ok) {
+    stderr.write(loaded.problems.map((problem) => `cardinal: ${formatConfigProblem(problem)}\n`).join(''));
+    return EXIT_USAGE;
+  }
+
+  const progress = createProgressLine(stderr);
+  let report: ScanReport;
+  try {
+    report = await scan(
+      { paths, config: loaded.config, configDirectory: loaded.directory, root: cwd },
+      { system, languages: environment.languages, onProgress: (done, total) => progress.update(done, total) },
+    );
+  } finally {
+    progress.clear();
+  }
+  for (const note of report.notes) {
+    stderr.write(`cardinal: note: ${note.file === undefined ? '' : `${relativePath(cwd, note.file)}: `}${note.message}\n`);
+  }
+
+  const useColor = options.output === undefined && stdout.isTTY === true && !environment.env.NO_COLOR;
+  const text = render(report, options, useColor);
+  if (options.output === undefined) {
+    stdout.write(text);
+  } else {
+    try {
+      system.writeFile(resolvePath(cwd, options.output), text);
+    } catch (error) {
+      stderr.write(`cardinal: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+      return EXIT_USAGE;
+    }
+  }
+  return exitCodeFor(report.findings, options.maxWarnings);
+}
+
+function render(report: ScanReport, options: ScanOptions, color: boolean): string {
+  switch (options.format) {
+    case 'text':
+      return formatText(report, { color });
+    case 'json':
+      return formatJson(report, toolVersion());
+    case 'sarif':
+      return formatSarif(report, toolVersion());
+  }
+}
+
+function processEnvironment(): CliEnvironment {
+  return { system: ts.sys, stdout: process.stdout, stderr: process.stderr, env: process.env, languages: LANGUAGES };
+}

@@ -1,0 +1,41 @@
+/**
+ * The result of a scan, as every output format reads it, and what it means for the exit code.
+ */
+import type { Finding, Severity } from '../analysis';
+
+/** Something the user should know that is not a finding: a skipped file, a broken tsconfig. */
+export interface ScanNote {
+  readonly file?: string;
+  readonly message: string;
+}
+
+export interface ScanReport {
+  /** Absolute folder that reported file names are relative to (the working directory). */
+  readonly root: string;
+  /** De-duplicated, sorted by file and position. */
+  readonly findings: readonly Finding[];
+  /** How many files were handed to an analyser. */
+  readonly filesScanned: number;
+  readonly notes: readonly ScanNote[];
+  /** The text of a file the findings point into, for lines and columns. */
+  readonly readSource: (file: string) => string | undefined;
+}
+
+/** Finding counts per severity. */
+export type SeverityCounts = Record<Severity, number>;
+
+/** How many findings of each severity the report holds. */
+export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/**
+ * 1 when the findings should fail a build: any error, or more warnings than `maxWarnings`. Info and
+ * hint findings never fail it; raise a rule's severity in the configuration to make them count.
+ */
+export function exitCodeFor(findings: readonly Finding[], maxWarnings: number): 0 | 1 {
+  const counts = countBySeverity(findings);
+  return counts.error > 0 || counts.warning > maxWarnings ? 1 : 0;
+}

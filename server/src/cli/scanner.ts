@@ -1,0 +1,93 @@
+/**
+ * Scanning: list the files below the requested paths, hand each to the language that accepts it, and
+ * collect one sorted, de-duplicated list of findings. Knows nothing about output formats.
+ */
+import type * as ts from 'typescript';
+import type { CardinalConfig, Finding } from '../analysis';
+import { createExcludeMatcher } from '../project/exclude-globs';
+import { enumerateSourceFiles } from '../project/file-enumeration';
+import type { LanguageFrontend } from './language';
+import type { ScanNote, ScanReport } from './scan-report';
+
+export interface ScanRequest {
+  /** Absolute paths of files and folders, forward slashes. */
+  readonly paths: readonly string[];
+  readonly config: CardinalConfig;
+  /** The folder the config's `exclude` globs are relative to. */
+  readonly configDirectory: string;
+  /** The folder reports make file names relative to. */
+  readonly root: string;
+}
+
+export interface ScanEnvironment {
+  readonly system: ts.System;
+  readonly languages: readonly LanguageFrontend[];
+  /** Called as files are done; `total` is known once the files are listed. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** Scans the request's paths and returns the report every format prints. */
+export async function scan(request: ScanRequest, environment: ScanEnvironment): Promise<ScanReport> {
+  const { system, languages } = environment;
+  const { files, skipped } = enumerateSourceFiles(system, request.paths, {
+    accepts: (file) => languages.some((language) => language.accepts(file)),
+    isExcluded: createExcludeMatcher(request.config.exclude, request.configDirectory),
+  });
+  const notes: ScanNote[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
+  let done = 0;
+  const context = {
+    system,
+    config: request.config,
+    fileDone: () => environment.onProgress?.(++done, files.length),
+    note: (note: ScanNote) => notes.push(note),
+  };
+  const findings: Finding[] = [];
+  for (const [language, languageFiles] of partitionByLanguage(files, languages)) {
+    findings.push(...(await language.analyze(languageFiles, context)));
+  }
+  const sources = new Map<string, string | undefined>();
+  return {
+    root: request.root,
+    findings: sortFindings(deduplicate(findings)),
+    filesScanned: files.length,
+    notes,
+    readSource: (file) => {
+      if (!sources.has(file)) sources.set(file, system.readFile(file));
+      return sources.get(file);
+    },
+  };
+}
+
+/** Each file goes to the first language that accepts it. */
+function partitionByLanguage(files: readonly string[], languages: readonly LanguageFrontend[]): Map<LanguageFrontend, string[]> {
+  const partition = new Map<LanguageFrontend, string[]>();
+  for (const file of files) {
+    const language = languages.find((candidate) => candidate.accepts(file));
+    if (language === undefined) continue;
+    const group = partition.get(language);
+    if (group) group.push(file);
+    else partition.set(language, [file]);
+  }
+  return partition;
+}
+
+/** The same finding can arrive twice when a file is reachable from two projects. */
+function deduplicate(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = [finding.ruleId, finding.file, finding.start, finding.end, finding.label ?? '', finding.message].join('\0');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(
+    (a, b) => compareText(a.file, b.file) || a.start - b.start || a.end - b.end || compareText(a.ruleId, b.ruleId),
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
