@@ -1,0 +1,63 @@
+import { randomUUID } from 'node:crypto';
+import { commands, Disposable, OutputChannel, ProgressLocation, window } from 'vscode';
+import { LanguageClient, RequestType, WorkDoneProgress, WorkDoneProgressParams } from 'vscode-languageclient/node';
+
+/** Command ids, as package.json declares them. */
+export const COMMANDS = {
+  scanWorkspace: 'cardinal.scanWorkspace',
+  showOutput: 'cardinal.showOutput',
+  restartServer: 'cardinal.restartServer',
+} as const;
+
+/** The server's `cardinal/scanWorkspace` result (see server/src/lsp/protocol.ts). */
+interface ScanWorkspaceResult {
+  readonly files: number;
+  readonly filesWithFindings: number;
+  readonly findings: number;
+  readonly byRule: Readonly<Record<string, number>>;
+  readonly durationMs: number;
+  readonly cancelled: boolean;
+}
+
+const ScanWorkspaceRequest = new RequestType<WorkDoneProgressParams, ScanWorkspaceResult, void>('cardinal/scanWorkspace');
+
+/** Registers Cardinal's commands. */
+export function registerCommands(client: LanguageClient, output: OutputChannel): Disposable[] {
+  return [
+    commands.registerCommand(COMMANDS.scanWorkspace, () => scanWorkspace(client)),
+    commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
+    commands.registerCommand(COMMANDS.restartServer, () => client.restart()),
+  ];
+}
+
+/**
+ * Runs a workspace scan behind a cancellable notification fed by the server's progress reports, then
+ * opens the Problems panel. Resolves to the server's summary so tests can check it.
+ */
+async function scanWorkspace(client: LanguageClient): Promise<ScanWorkspaceResult> {
+  const result = await window.withProgress(
+    { location: ProgressLocation.Notification, title: 'Cardinal: scanning the workspace', cancellable: true },
+    async (progress, token) => {
+      const workDoneToken = randomUUID();
+      let reported = 0;
+      const listener = client.onProgress(WorkDoneProgress.type, workDoneToken, (value) => {
+        if (value.kind === 'end') return;
+        const percentage = value.percentage ?? reported;
+        progress.report({ message: value.message, increment: percentage - reported });
+        reported = percentage;
+      });
+      try {
+        return await client.sendRequest(ScanWorkspaceRequest, { workDoneToken }, token);
+      } finally {
+        listener.dispose();
+      }
+    },
+  );
+  if (result.cancelled) {
+    void window.showInformationMessage('Cardinal: scan cancelled; the Problems panel is as it was.');
+    return result;
+  }
+  await commands.executeCommand('workbench.actions.view.problems');
+  void window.showInformationMessage(`Cardinal: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.filesWithFindings} file${result.filesWithFindings === 1 ? '' : 's'} (${result.files} scanned).`);
+  return result;
+}

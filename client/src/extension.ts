@@ -1,0 +1,23 @@
+/**
+ * The VS Code extension: starts the Cardinal language server and adds its commands and status item.
+ * All analysis happens in the server; this side only presents it.
+ */
+import { ExtensionContext, window } from 'vscode';
+import { createLanguageClient } from './client';
+import { COMMANDS, registerCommands } from './commands';
+import { CardinalStatus } from './status';
+
+export async function activate(context: ExtensionContext): Promise<void> {
+  const output = window.createOutputChannel('Cardinal', { log: true });
+  const status = new CardinalStatus(COMMANDS.showOutput);
+  const languageClient = createLanguageClient(context, output);
+  // Disposing the client (on deactivation) stops the server.
+  context.subscriptions.push(
+    languageClient,
+    output,
+    status,
+    languageClient.onDidChangeState((event) => status.setState(event.newState)),
+    ...registerCommands(languageClient, output),
+  );
+  await languageClient.start();
+}

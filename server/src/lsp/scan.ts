@@ -1,0 +1,110 @@
+import type * as ts from 'typescript';
+import { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
+import type { Finding } from '../analysis';
+import { enumerateSourceFiles } from '../project/file-enumeration';
+import type { LanguageServices } from '../project/language-services';
+import { isScriptFile } from '../project/source-files';
+import type { OpenDocuments } from './documents';
+import type { FileAnalysis } from './file-analysis';
+import type { LiveDiagnostics } from './diagnostics';
+import type { ScanWorkspaceParams, ScanWorkspaceResult } from './protocol';
+import type { ResolvedSettings, SettingsStore } from './settings';
+import { uriToFileName } from './uri';
+
+/** What a workspace scan needs from the rest of the server. */
+export interface ScanContext {
+  readonly connection: Connection;
+  readonly sys: ts.System;
+  readonly documents: OpenDocuments;
+  readonly settings: SettingsStore;
+  readonly analysis: FileAnalysis;
+  readonly services: LanguageServices;
+  readonly diagnostics: LiveDiagnostics;
+  /** Whether the client accepts `window/workDoneProgress/create`. */
+  readonly workDoneProgress: boolean;
+  workspaceFolders(): readonly WorkspaceFolder[];
+}
+
+interface ScanTarget {
+  readonly fileName: string;
+  readonly settings: ResolvedSettings;
+}
+
+/**
+ * Analyses every source file below the workspace folders. Results are published only once the scan
+ * has finished, all at once, so a cancelled scan leaves the problems exactly as they were. Open
+ * documents are counted but left to live diagnostics, which follow their unsaved text.
+ */
+export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceParams, token: CancellationToken): Promise<ScanWorkspaceResult> {
+  const started = Date.now();
+  const progress = await openProgress(context, params);
+  progress.begin('Cardinal: scanning the workspace', 0, 'listing files', true);
+  const isCancelled = () => token.isCancellationRequested || progress.token.isCancellationRequested;
+  const results = new Map<string, Finding[]>();
+  let cancelled = false;
+  try {
+    const targets = await listTargets(context);
+    // Placing every file first builds each project's program once, not once per file it gains.
+    for (const target of targets) context.services.projectOf(target.fileName);
+    for (const [index, target] of targets.entries()) {
+      if (isCancelled()) break;
+      const findings = context.analysis.findings(target.fileName, target.settings.config, isCancelled) ?? [];
+      results.set(target.fileName, findings);
+      progress.report(Math.floor(((index + 1) * 100) / targets.length), `${index + 1}/${targets.length} files`);
+      // Let cancellation requests and edits in between files.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    cancelled = isCancelled();
+  } finally {
+    progress.done();
+  }
+  if (!cancelled) publish(context, results);
+  return summarize(results, cancelled, Date.now() - started);
+}
+
+async function openProgress(context: ScanContext, params: ScanWorkspaceParams): Promise<WorkDoneProgressReporter & { token: CancellationToken }> {
+  const { window } = context.connection;
+  if (params.workDoneToken !== undefined) {
+    // The client owns this progress; it cancels by cancelling the request itself.
+    return Object.assign(window.attachWorkDoneProgress(params.workDoneToken), { token: CancellationToken.None });
+  }
+  return context.workDoneProgress ? window.createWorkDoneProgress() : Object.assign(window.attachWorkDoneProgress(undefined), { token: CancellationToken.None });
+}
+
+async function listTargets(context: ScanContext): Promise<ScanTarget[]> {
+  const targets: ScanTarget[] = [];
+  for (const folder of context.workspaceFolders()) {
+    const root = uriToFileName(folder.uri);
+    if (root === undefined) continue;
+    const settings = await context.settings.forResource(folder.uri);
+    if (!settings.enable) continue;
+    const { files } = enumerateSourceFiles(context.sys, [root], { accepts: isScriptFile, isExcluded: (file) => settings.isExcluded(file) });
+    for (const fileName of files) targets.push({ fileName, settings });
+  }
+  return targets;
+}
+
+function publish(context: ScanContext, results: ReadonlyMap<string, Finding[]>): void {
+  const withFindings: string[] = [];
+  for (const [fileName, findings] of results) {
+    if (context.documents.get(fileName) !== undefined) continue;
+    const uri = context.documents.uriOf(fileName);
+    context.diagnostics.publish(uri, findings);
+    if (findings.length > 0) withFindings.push(uri);
+  }
+  context.diagnostics.adoptScanned(withFindings);
+}
+
+function summarize(results: ReadonlyMap<string, Finding[]>, cancelled: boolean, durationMs: number): ScanWorkspaceResult {
+  const byRule: Record<string, number> = {};
+  let findings = 0;
+  let filesWithFindings = 0;
+  for (const fileFindings of results.values()) {
+    if (fileFindings.length > 0) filesWithFindings++;
+    for (const finding of fileFindings) {
+      findings++;
+      byRule[finding.ruleId] = (byRule[finding.ruleId] ?? 0) + 1;
+    }
+  }
+  return { files: results.size, filesWithFindings, findings, byRule, durationMs, cancelled };
+}

@@ -1,0 +1,138 @@
+/**
+ * The Cardinal language server: wiring only. Each concern lives in its own module (documents,
+ * settings, live diagnostics, code actions, hover, workspace scan); this file connects them to the
+ * protocol. All state hangs off one `startServer` call, so tests can run a server per connection.
+ */
+import * as ts from 'typescript';
+import {
+  CodeAction,
+  CodeActionKind,
+  Connection,
+  DidChangeConfigurationNotification,
+  Hover,
+  InitializeParams,
+  InitializeResult,
+  TextDocuments,
+  WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LanguageServices } from '../project/language-services';
+import { ProjectLocator } from '../project/project-locator';
+import { FIX_ALL_KIND, readClientFeatures, serverCapabilities } from './capabilities';
+import { fixAllAction, isRequested, quickFixes } from './code-actions';
+import { DIAGNOSTICS_DELAY_MS, LiveDiagnostics } from './diagnostics';
+import { OpenDocuments } from './documents';
+import { FileAnalysis, Logger } from './file-analysis';
+import { describeLabelAt, toHover } from './hover';
+import { ScanWorkspaceRequest } from './protocol';
+import { scanWorkspace } from './scan';
+import { SettingsStore } from './settings';
+import { uriToFileName } from './uri';
+import { classifyChanges, watchFiles } from './watched-files';
+
+export interface ServerOptions {
+  /** The file system; tests may pass an in-memory one. Defaults to `ts.sys`. */
+  readonly sys?: ts.System;
+  /** The debounce of live diagnostics. */
+  readonly diagnosticsDelayMs?: number;
+}
+
+/** Serves Cardinal on `connection` until the client says `exit`. */
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
+  const sys = options.sys ?? ts.sys;
+  const documents = new OpenDocuments(new TextDocuments(TextDocument), sys);
+  connection.onInitialize((params) => initialize(connection, documents, sys, params, options));
+  documents.documents.listen(connection);
+  connection.listen();
+}
+
+function initialize(connection: Connection, documents: OpenDocuments, sys: ts.System, params: InitializeParams, options: ServerOptions): InitializeResult {
+  const features = readClientFeatures(params);
+  let folders = initialFolders(params);
+  const workspaceFolders = () => folders;
+  const logger: Logger = { log: (message) => connection.console.log(message), error: (message) => connection.console.error(message) };
+  const services = new LanguageServices(sys, documents, new ProjectLocator(sys));
+  const analysis = new FileAnalysis(services, documents, logger);
+  const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
+  const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis, services }, options.diagnosticsDelayMs ?? DIAGNOSTICS_DELAY_MS);
+
+  const { documents: textDocuments } = documents;
+  textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
+  textDocuments.onDidChangeContent(({ document }) => {
+    services.editorTextChanged();
+    diagnostics.documentChanged(document.uri);
+  });
+  textDocuments.onDidClose(({ document }) => {
+    documents.closed(document.uri);
+    services.editorTextChanged();
+    diagnostics.documentClosed(document.uri);
+  });
+
+  connection.onInitialized(() => {
+    const registrations: Promise<unknown>[] = [];
+    if (features.configurationChanges) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cardinal' }));
+    if (features.watchFiles) registrations.push(watchFiles(connection));
+    if (features.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        const removed = new Set(event.removed.map((folder) => folder.uri));
+        folders = [...folders.filter((folder) => !removed.has(folder.uri)), ...event.added];
+        settings.clear();
+        diagnostics.revalidateAll();
+      });
+    }
+    Promise.all(registrations).catch((error: unknown) => logger.error(`Registering for configuration and file changes failed: ${String(error)}`));
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    diagnostics.revalidateAll();
+  });
+
+  connection.onDidChangeWatchedFiles((params) => {
+    const changes = classifyChanges(params);
+    if (changes.settings) settings.clear();
+    if (changes.projects) services.projectsChanged();
+    for (const fileName of changes.changedFiles) if (documents.get(fileName) === undefined) services.diskFileChanged(fileName);
+    diagnostics.revalidateAll();
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const actions: CodeAction[] = isRequested(params, CodeActionKind.QuickFix) ? quickFixes(params) : [];
+    const fileName = uriToFileName(params.textDocument.uri);
+    if (fileName !== undefined && isRequested(params, FIX_ALL_KIND, true)) {
+      const resolved = await settings.forResource(params.textDocument.uri);
+      const findings = resolved.enable ? analysis.findings(fileName, resolved.config, () => token.isCancellationRequested) : [];
+      const fixAll = findings && fixAllAction(findings, documents);
+      if (fixAll) actions.push(fixAll);
+    }
+    return actions;
+  });
+
+  connection.onHover(async (params): Promise<Hover | null> => {
+    const document = textDocuments.get(params.textDocument.uri);
+    const fileName = uriToFileName(params.textDocument.uri);
+    if (!document || fileName === undefined) return null;
+    const resolved = await settings.forResource(document.uri);
+    if (!resolved.enable) return null;
+    const { sites, sourceFile } = analysis.labelSites(fileName, resolved.config);
+    const description = describeLabelAt(sites, sourceFile, document.offsetAt(params.position));
+    return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
+  });
+
+  connection.onRequest(ScanWorkspaceRequest, (params, token) =>
+    scanWorkspace({ connection, sys, documents, settings, analysis, services, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token),
+  );
+
+  connection.onShutdown(() => {
+    diagnostics.dispose();
+    services.dispose();
+  });
+
+  return { capabilities: serverCapabilities(), serverInfo: { name: 'cardinal' } };
+}
+
+function initialFolders(params: InitializeParams): WorkspaceFolder[] {
+  if (params.workspaceFolders) return params.workspaceFolders;
+  // Clients from before workspace folders (and Neovim 0.7 without them) send only a root.
+  return params.rootUri ? [{ uri: params.rootUri, name: params.rootUri }] : [];
+}

@@ -1,0 +1,175 @@
+/**
+ * A language client for tests: spawns `node server/out/server.js --stdio`, speaks LSP to it over the
+ * child's pipes and records what the server pushes (diagnostics, messages, progress), so tests can
+ * wait for a state with a deadline instead of sleeping.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ConfigurationRequest,
+  Diagnostic,
+  InitializeParams,
+  InitializeRequest,
+  InitializeResult,
+  InitializedNotification,
+  LogMessageNotification,
+  LogMessageParams,
+  ProgressToken,
+  PublishDiagnosticsNotification,
+  PublishDiagnosticsParams,
+  ShowMessageNotification,
+  ShowMessageParams,
+  WorkDoneProgressCreateRequest,
+  WorkDoneProgressBegin,
+  WorkDoneProgressEnd,
+  WorkDoneProgressReport,
+  WorkDoneProgress,
+  DidOpenTextDocumentNotification,
+  DidChangeTextDocumentNotification,
+  ShutdownRequest,
+  ExitNotification,
+  RegistrationRequest,
+} from 'vscode-languageserver-protocol';
+import { createProtocolConnection, ProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver-protocol/node';
+
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const SERVER_MAIN = path.join(REPO_ROOT, 'server/out/server.js');
+export const LSP_FIXTURES = path.join(REPO_ROOT, 'test/fixtures-lsp');
+
+export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
+
+/** Polls `read` until it returns something other than undefined, or throws after `timeoutMs`. */
+export async function waitFor<T>(what: string, read: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+export function uriOf(fileName: string): string {
+  return pathToFileURL(fileName).href;
+}
+
+export class LspSession {
+  readonly connection: ProtocolConnection;
+  /** Latest diagnostics per URI, and every publication in order. */
+  readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  readonly publications: PublishDiagnosticsParams[] = [];
+  readonly messages: ShowMessageParams[] = [];
+  readonly logs: LogMessageParams[] = [];
+  readonly progress = new Map<ProgressToken, ProgressValue[]>();
+  /** Tokens the server created with `window/workDoneProgress/create`. */
+  readonly createdTokens: ProgressToken[] = [];
+  /** What the client answers to `workspace/configuration` for the `cardinal` section. */
+  settings: Record<string, unknown> = {};
+  stderr = '';
+  private readonly exited: Promise<number | null>;
+  private readonly versions = new Map<string, number>();
+
+  private constructor(readonly child: ChildProcess) {
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+      this.diagnostics.set(params.uri, params);
+      this.publications.push(params);
+    });
+    this.connection.onNotification(ShowMessageNotification.type, (params) => {
+      this.messages.push(params);
+    });
+    this.connection.onNotification(LogMessageNotification.type, (params) => {
+      this.logs.push(params);
+    });
+    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'cardinal' ? this.settings : null)));
+    this.connection.onRequest(WorkDoneProgressCreateRequest.type, (params) => {
+      this.createdTokens.push(params.token);
+      this.recordProgress(params.token);
+    });
+    this.connection.onRequest(RegistrationRequest.type, () => undefined);
+    this.connection.listen();
+  }
+
+  /** Starts a server process and initializes it with `rootFolder` as the only workspace folder. */
+  static async start(rootFolder: string, capabilities: InitializeParams['capabilities'] = defaultCapabilities()): Promise<{ session: LspSession; result: InitializeResult }> {
+    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const session = new LspSession(child);
+    const rootUri = uriOf(rootFolder);
+    const result = await session.connection.sendRequest(InitializeRequest.type, {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(rootFolder) }],
+      capabilities,
+    });
+    await session.connection.sendNotification(InitializedNotification.type, {});
+    return { session, result };
+  }
+
+  /** Opens a file of the fixtures with its text from disk (or `text`). Returns its URI. */
+  async open(fileName: string, text = fs.readFileSync(fileName, 'utf8'), languageId = 'typescript'): Promise<string> {
+    const uri = uriOf(fileName);
+    this.versions.set(uri, 1);
+    await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
+    return uri;
+  }
+
+  /** Replaces the whole text of an open document. */
+  async change(uri: string, text: string): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Records the `$/progress` notifications of `token` in {@link progress}. */
+  recordProgress(token: ProgressToken): void {
+    const values: ProgressValue[] = [];
+    this.progress.set(token, values);
+    this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+      values.push(value);
+    });
+  }
+
+  /** Waits until the latest diagnostics of `uri` satisfy `accept`. */
+  waitForDiagnostics(uri: string, what: string, accept: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]> {
+    return waitFor(
+      `${what} (${uri})`,
+      () => {
+        const published = this.diagnostics.get(uri);
+        return published && accept(published.diagnostics) ? published.diagnostics : undefined;
+      },
+      timeoutMs,
+    );
+  }
+
+  /** Sends raw bytes as one message body, bypassing the JSON encoder (for malformed input). */
+  writeRawMessage(body: Buffer): void {
+    this.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+  }
+
+  /** Shuts the server down politely and returns its exit code. */
+  async shutdown(): Promise<number | null> {
+    await this.connection.sendRequest(ShutdownRequest.type);
+    await this.connection.sendNotification(ExitNotification.type);
+    const code = await this.exited;
+    this.connection.dispose();
+    return code;
+  }
+
+  /** Kills the server if a test failed before shutting it down. */
+  dispose(): void {
+    if (this.child.exitCode === null) this.child.kill();
+    this.connection.dispose();
+  }
+}
+
+export function defaultCapabilities(): InitializeParams['capabilities'] {
+  return {
+    workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, workspaceFolders: true },
+    window: { workDoneProgress: true },
+    textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+  };
+}
