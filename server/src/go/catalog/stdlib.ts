@@ -1,0 +1,97 @@
+/**
+ * The standard library functions values flow through on their way to a label: formatting and string
+ * helpers keep the input's cardinality; lowercasing, splitting and regex masking look like sanitizing
+ * but leave the value unbounded (reported as weak sanitizers); clocks produce unbounded values.
+ */
+import type { GoCatalog } from './types';
+
+const pass = (argument: number) => ({ kind: 'pass', argument }) as const;
+
+export const fmt: GoCatalog = {
+  id: 'fmt',
+  importPaths: ['fmt'],
+  functions: [
+    { function: 'Sprintf', transform: { kind: 'concat', from: 1 } },
+    { function: 'Sprint', transform: { kind: 'concat', from: 0 } },
+    { function: 'Sprintln', transform: { kind: 'concat', from: 0 } },
+  ],
+};
+
+export const strings: GoCatalog = {
+  id: 'strings',
+  importPaths: ['strings'],
+  functions: [
+    { function: 'ToLower', transform: { kind: 'weak', argument: 0, why: 'lowercasing (`strings.ToLower`)' } },
+    { function: 'ToUpper', transform: { kind: 'weak', argument: 0, why: 'uppercasing (`strings.ToUpper`)' } },
+    { function: 'Split', transform: { kind: 'weak', argument: 0, why: 'keeping path segments (`strings.Split`)' } },
+    { function: 'SplitN', transform: { kind: 'weak', argument: 0, why: 'keeping path segments (`strings.SplitN`)' } },
+    { function: 'Fields', transform: { kind: 'weak', argument: 0, why: 'keeping segments (`strings.Fields`)' } },
+    { function: 'TrimPrefix', transform: pass(0) },
+    { function: 'TrimSuffix', transform: pass(0) },
+    { function: 'TrimSpace', transform: pass(0) },
+    { function: 'Trim', transform: pass(0) },
+    { function: 'TrimLeft', transform: pass(0) },
+    { function: 'TrimRight', transform: pass(0) },
+    { function: 'ReplaceAll', transform: pass(0) },
+    { function: 'Replace', transform: pass(0) },
+    { function: 'Clone', transform: pass(0) },
+    { function: 'Join', transform: { kind: 'concat', from: 0 } },
+    { function: 'Contains', transform: { kind: 'bounded', why: 'boolean' } },
+    { function: 'HasPrefix', transform: { kind: 'bounded', why: 'boolean' } },
+    { function: 'HasSuffix', transform: { kind: 'bounded', why: 'boolean' } },
+  ],
+};
+
+export const strconv: GoCatalog = {
+  id: 'strconv',
+  importPaths: ['strconv'],
+  functions: [
+    { function: 'Itoa', transform: pass(0) },
+    { function: 'FormatInt', transform: pass(0) },
+    { function: 'FormatUint', transform: pass(0) },
+    { function: 'FormatBool', transform: { kind: 'bounded', why: 'boolean' } },
+    { function: 'Quote', transform: pass(0) },
+  ],
+};
+
+export const regexp: GoCatalog = {
+  id: 'regexp',
+  importPaths: ['regexp'],
+  functions: [
+    { function: 'MustCompile', yields: { package: 'regexp', name: 'Regexp' } },
+    { function: 'MustCompilePOSIX', yields: { package: 'regexp', name: 'Regexp' } },
+  ],
+  members: ['ReplaceAllString()', 'ReplaceAllLiteralString()', 'ReplaceAllStringFunc()'].map((chain) => ({
+    type: 'Regexp',
+    chain,
+    transform: { kind: 'weak', argument: 0, why: `regex masking (\`${chain.slice(0, -2)}\`)` },
+  })),
+};
+
+export const path: GoCatalog = {
+  id: 'path',
+  importPaths: ['path', 'path/filepath'],
+  functions: [
+    { function: 'Clean', transform: pass(0) },
+    { function: 'Base', transform: { kind: 'weak', argument: 0, why: 'keeping the last segment (`path.Base`)' } },
+    { function: 'Dir', transform: { kind: 'weak', argument: 0, why: 'dropping the last segment (`path.Dir`)' } },
+  ],
+};
+
+export const time: GoCatalog = {
+  id: 'time',
+  importPaths: ['time'],
+  functions: [
+    { function: 'Now', fact: { kind: 'unbounded', description: 'timestamp' } },
+    { function: 'Since', fact: { kind: 'unbounded', description: 'duration' } },
+  ],
+};
+
+export const mathRand: GoCatalog = {
+  id: 'math/rand',
+  importPaths: ['math/rand', 'math/rand/v2'],
+  functions: ['Int', 'Intn', 'Int63', 'Float64', 'Uint64', 'IntN', 'Int64'].map((name) => ({
+    function: name,
+    fact: { kind: 'unbounded', description: 'random number' },
+  })),
+};

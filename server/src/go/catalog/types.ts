@@ -1,0 +1,144 @@
+/**
+ * The shape of Cardinal's knowledge about Go libraries. Each file of this folder describes one library
+ * or framework as data; the engine reads the tables and holds no library names of its own.
+ *
+ * Member chains are written as Go reads them, from a value of a known type: `URL.Path`, `Param()`,
+ * `Request().URL.Path`. A chain ending in `()` is a method call (its arguments do not matter). A rule
+ * applies to every expression whose chain starts with the rule's chain, so `Header` covers
+ * `r.Header.Get("X")` and `r.Header["X"]`.
+ */
+
+/** A named type of a catalogued package: `{ package: 'net/http', name: 'Request' }`. */
+export interface GoTypeName {
+  /** The catalog's `id`, not an import path: one catalog covers every major version. */
+  readonly package: string;
+  readonly name: string;
+}
+
+/** What is known about a value read from a library. */
+export type ValueFact =
+  /** A raw request path or URL: `raw-path-label`. */
+  | { readonly kind: 'raw-path'; readonly description: string }
+  /** Another unbounded value (ids, query, headers, addresses, timestamps): `unbounded-label`. */
+  | { readonly kind: 'unbounded'; readonly description: string }
+  /** The matched route pattern: bounded by the application's routes. */
+  | { readonly kind: 'route-pattern'; readonly description: string }
+  /** Bounded for another reason (status code, method, handler name). */
+  | { readonly kind: 'bounded'; readonly description: string };
+
+/** How a call derives its result from its arguments. Indices count the call's arguments. */
+export type Transform =
+  /** The result is made of these arguments (all of them from `from` on): `fmt.Sprintf`, `strings.Join`. */
+  | { readonly kind: 'concat'; readonly from: number }
+  /** The result carries one argument unchanged in cardinality: `strconv.Itoa`, `strings.TrimSpace`. */
+  | { readonly kind: 'pass'; readonly argument: number }
+  /** Looks like sanitizing but does not bound the value: lowercasing, regex masking, splitting. */
+  | { readonly kind: 'weak'; readonly argument: number; readonly why: string }
+  /** The result is bounded whatever the input: `http.StatusText`. */
+  | { readonly kind: 'bounded'; readonly why: string };
+
+/** A chain read on a value of `type` (a type name of the same catalog). */
+export interface MemberRule {
+  readonly type: string;
+  readonly chain: string;
+  readonly fact?: ValueFact;
+  /** The type the chain evaluates to, so matching can go on: gin's `Request` is a net/http `Request`. */
+  readonly yields?: GoTypeName;
+  readonly transform?: Transform;
+}
+
+/** A package-level function of the catalogued package, optionally followed by a chain on its result. */
+export interface FunctionRule {
+  readonly function: string;
+  readonly fact?: ValueFact;
+  readonly yields?: GoTypeName;
+  readonly transform?: Transform;
+}
+
+/**
+ * The route-pattern substitute for raw paths read through a value of `type`. `{value}` is that value's
+ * expression (`c`, `r`), `{package}` the file's name for this catalog's import.
+ */
+export interface RoutePatternFix {
+  readonly type: GoTypeName;
+  /** Absent when no correct single expression exists; `reason` then says why. */
+  readonly template?: string;
+  /** Shown in the fix title: what the pattern is when no route matched. */
+  readonly reason: string;
+  /** Only when the file imports this catalog's package (chi, gorilla/mux decide for net/http requests). */
+  readonly requiresImport?: boolean;
+}
+
+/** A constructor of a labelled metric vector: `NewHistogramVec(opts, []string{…})`. */
+export interface VectorConstructorRule {
+  readonly function: string;
+  /** The options struct (its `Name`, `Namespace`, `Subsystem` fields form the metric name). */
+  readonly optionsArgument: number;
+  /** The `[]string{…}` of label names; absent for metrics without labels. */
+  readonly labelNamesArgument?: number;
+  /** Set when the constructor is a method of this type (`promauto.With(reg).NewCounterVec`). */
+  readonly onType?: string;
+}
+
+/** A method of a metric vector whose arguments are label values. */
+export interface VectorMethodRule {
+  readonly method: string;
+  /** `values`: positional, in label-name order; `labels`: one `Labels{name: value}` map argument. */
+  readonly form: 'values' | 'labels';
+  /** The result is the vector with these labels fixed (`CurryWith`); later positions skip them. */
+  readonly curries?: boolean;
+}
+
+/** A function whose arguments (or whose set argument) are metric attributes: `metric.WithAttributes`. */
+export interface AttributeListRule {
+  readonly function: string;
+  /** `arguments`: each argument is one attribute; `set`: the argument is an attribute set. */
+  readonly form: 'arguments' | 'set';
+}
+
+/** A constructor of one attribute: `attribute.String(key, value)`, or `Key(key).String(value)`. */
+export interface AttributeConstructorRule {
+  readonly function: string;
+  readonly keyArgument: number;
+  readonly valueArgument: number;
+}
+
+/** An option taking a callback whose result becomes a label (`promhttp.WithLabelFromRequest`). */
+export interface LabelCallbackRule {
+  readonly function: string;
+  /** The argument holding the label name; absent when the callback returns attributes. */
+  readonly labelArgument?: number;
+  readonly callbackArgument: number;
+  /** `value`: the callback returns the label value; `attributes`: a list of attributes. */
+  readonly returns: 'value' | 'attributes';
+}
+
+/** A method creating an instrument whose name is its `nameArgument`, recognised by method name. */
+export interface InstrumentConstructorRule {
+  readonly method: string;
+  readonly nameArgument: number;
+}
+
+/** Everything Cardinal knows about one Go package (all tables optional). */
+export interface GoCatalog {
+  /** Stable id used by `GoTypeName.package`. */
+  readonly id: string;
+  /** Every import path of the package (major versions, sub-packages that share the API). */
+  readonly importPaths: readonly string[];
+  readonly members?: readonly MemberRule[];
+  readonly functions?: readonly FunctionRule[];
+  readonly routePatternFixes?: readonly RoutePatternFix[];
+  readonly vectorConstructors?: readonly VectorConstructorRule[];
+  readonly vectorMethods?: readonly VectorMethodRule[];
+  /** The composite-literal type of a label map (`prometheus.Labels`). */
+  readonly labelMapType?: string;
+  readonly attributeLists?: readonly AttributeListRule[];
+  /** The function building an attribute set from attributes (`attribute.NewSet`). */
+  readonly attributeSetFunction?: string;
+  readonly attributeConstructors?: readonly AttributeConstructorRule[];
+  /** The type whose methods build attributes from a key (`attribute.Key("k").String(v)`). */
+  readonly attributeKeyType?: { readonly function: string; readonly methods: readonly string[] };
+  readonly labelCallbacks?: readonly LabelCallbackRule[];
+  /** Instrument constructors on a meter, recognised by method name when the package is imported. */
+  readonly instrumentConstructors?: readonly InstrumentConstructorRule[];
+}

@@ -1,0 +1,101 @@
+/**
+ * Membership checks that bound a variable: after `if _, ok := allowed[x]; !ok { x = "other" }` (or
+ * `return`), and inside `if allowed[x] { … }`, `x` is one of the keys of a finite map literal. The
+ * same holds for `slices.Contains(list, x)` with a slice literal.
+ */
+import type { Binding, Scopes } from './scopes';
+import { descendants, fieldOf, namedChildren, operatorOf, textOf, unwrapParentheses, type GoNode } from './syntax';
+
+type LiteralOf = (expression: GoNode) => GoNode | undefined;
+
+const EXITS: ReadonlySet<string> = new Set(['return_statement', 'continue_statement', 'break_statement', 'goto_statement']);
+
+/**
+ * True when the `if` statement checks `binding` against a finite set, in the sense that matters for a
+ * use of it: `inside` the consequence the check must be positive; after the `if`, negative, with a
+ * consequence that reassigns the variable or leaves.
+ */
+export function isFiniteSetCheck(statement: GoNode, binding: Binding, inside: boolean, scopes: Scopes, literalOf: LiteralOf): boolean {
+  const condition = fieldOf(statement, 'condition');
+  if (!condition) return false;
+  const check = membershipTest(statement, unwrapParentheses(condition), binding, scopes, literalOf);
+  if (check === undefined) return false;
+  if (inside) return check === 'member';
+  if (check !== 'not-member') return false;
+  const consequence = fieldOf(statement, 'consequence');
+  return consequence !== undefined && (leaves(consequence) || reassigns(consequence, binding, scopes));
+}
+
+/** Whether the condition holds when the variable is a member of the set, or when it is not. */
+function membershipTest(statement: GoNode, condition: GoNode, binding: Binding, scopes: Scopes, literalOf: LiteralOf): 'member' | 'not-member' | undefined {
+  let negated = false;
+  let test = condition;
+  if (test.type === 'unary_expression' && operatorOf(test) === '!') {
+    negated = true;
+    test = unwrapParentheses(fieldOf(test, 'operand') as GoNode);
+  }
+  const holds = (isMember: boolean) => (isMember !== negated ? 'member' : 'not-member');
+  if (test.type === 'index_expression') return isLookupOf(test, binding, scopes, literalOf) ? holds(true) : undefined;
+  if (test.type === 'identifier') {
+    // `_, ok := allowed[x]` in the initializer, then `ok` or `!ok`
+    const initializer = fieldOf(statement, 'initializer');
+    const left = initializer && fieldOf(initializer, 'left');
+    const right = initializer && fieldOf(initializer, 'right');
+    const names = left ? namedChildren(left) : [];
+    const lookup = right && namedChildren(right)[0];
+    if (names.length === 2 && textOf(names[1]) === textOf(test) && lookup?.type === 'index_expression') {
+      return isLookupOf(lookup, binding, scopes, literalOf) ? holds(true) : undefined;
+    }
+    return undefined;
+  }
+  if (test.type === 'call_expression' && /(^|\.)Contains$/.test(textOf(fieldOf(test, 'function') as GoNode))) {
+    const args = namedChildren(fieldOf(test, 'arguments') as GoNode);
+    const [list, value] = args;
+    const literal = list && literalOf(list);
+    if (args.length === 2 && literal && fieldOf(literal, 'type')?.type === 'slice_type' && refersTo(value, binding, scopes) && allConstant(literal, false)) {
+      return holds(true);
+    }
+  }
+  return undefined;
+}
+
+function isLookupOf(lookup: GoNode, binding: Binding, scopes: Scopes, literalOf: LiteralOf): boolean {
+  const literal = literalOf(fieldOf(lookup, 'operand') as GoNode);
+  return (
+    literal !== undefined &&
+    fieldOf(literal, 'type')?.type === 'map_type' &&
+    refersTo(fieldOf(lookup, 'index'), binding, scopes) &&
+    allConstant(literal, true)
+  );
+}
+
+function refersTo(node: GoNode | undefined, binding: Binding, scopes: Scopes): boolean {
+  const inner = node && unwrapParentheses(node);
+  return inner?.type === 'identifier' && scopes.resolve(inner) === binding;
+}
+
+/** Every key (of a map) or element (of a slice) is a literal: the set is finite and known. */
+function allConstant(literal: GoNode, keys: boolean): boolean {
+  const body = fieldOf(literal, 'body');
+  const elements = body ? namedChildren(body) : [];
+  return elements.every((element) => {
+    const part = keys ? (element.type === 'keyed_element' ? fieldOf(element, 'key') : undefined) : element;
+    const value = part?.type === 'literal_element' ? namedChildren(part)[0] : part;
+    return value !== undefined && (value.type === 'interpreted_string_literal' || value.type === 'raw_string_literal' || value.type === 'int_literal');
+  });
+}
+
+function leaves(block: GoNode): boolean {
+  const statements = namedChildren(block).flatMap((child) => (child.type === 'statement_list' ? namedChildren(child) : [child]));
+  const last = statements[statements.length - 1];
+  return last !== undefined && (EXITS.has(last.type) || (last.type === 'expression_statement' && /^panic\(/.test(textOf(last))));
+}
+
+function reassigns(block: GoNode, binding: Binding, scopes: Scopes): boolean {
+  for (const node of descendants(block)) {
+    if (node.type !== 'assignment_statement') continue;
+    const left = fieldOf(node, 'left');
+    if (left && namedChildren(left).some((target) => target.type === 'identifier' && scopes.resolve(target) === binding)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,55 @@
+/**
+ * Cardinal for Go: the public API the CLI and the language server call. A Go package (the `.go` files
+ * of one directory) is analysed together, so a metric declared in one file and used in another is
+ * understood; findings have the same `Finding` shape as TypeScript's.
+ *
+ * ```ts
+ * const parser = await GoParser.load();                       // once per process
+ * const findings = analyzeGoFiles(parser, files, config);      // CLI: a directory's files
+ * // language server: keep a tree per open document and re-parse incrementally
+ * let tree = parser.parse(uri, text);
+ * tree = parser.reparse(tree, [{ start, end, newText }]);
+ * const own = analyzeGoPackage([tree.syntax, ...siblings], config, { onlyFile: uri });
+ * ```
+ */
+import type { CardinalConfig } from '../analysis/config-types';
+import type { Finding, LabelSite } from '../analysis/finding';
+import { analyzeGoSyntax, describeGoSyntax, type GoAnalysisOptions } from './analyze';
+import type { GoParser } from './parser';
+import type { GoFileSyntax } from './syntax';
+
+export { GoParser } from './parser';
+export type { GoSyntaxTree, GoTextEdit } from './parser';
+export type { GoFileSyntax } from './syntax';
+export type { GoAnalysisOptions } from './analyze';
+
+/** A Go file as text. */
+export interface GoSourceFile {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+/** Parses and analyses the files of one package (one directory); returns the findings of all of them. */
+export function analyzeGoFiles(parser: GoParser, files: readonly GoSourceFile[], config: CardinalConfig, options: GoAnalysisOptions = {}): Finding[] {
+  const trees = files.map((file) => parser.parse(file.fileName, file.text));
+  try {
+    return analyzeGoSyntax(trees.map((tree) => tree.syntax), config, options);
+  } finally {
+    for (const tree of trees) tree.dispose();
+  }
+}
+
+/** Analyses already parsed files of one package (the language server keeps them parsed). */
+export function analyzeGoPackage(files: readonly GoFileSyntax[], config: CardinalConfig, options: GoAnalysisOptions = {}): Finding[] {
+  return analyzeGoSyntax(files, config, options);
+}
+
+/** Every label argument of `fileName` with what is known about its values (hover). */
+export function describeGoLabels(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelSite[] {
+  return describeGoSyntax(files, fileName, config);
+}
+
+/** True for file names the Go frontend analyses (`_test.go` files included: tests record metrics too). */
+export function isGoFile(fileName: string): boolean {
+  return fileName.endsWith('.go');
+}

@@ -1,0 +1,140 @@
+/**
+ * One Go package (the files of a directory sharing a package clause) indexed once: imports per file,
+ * package-level declarations, and where each name is assigned or called. The flow analysis asks these
+ * questions for every identifier it meets; answering them from maps keeps it linear.
+ */
+import { GO_CATALOGS, type GoCatalog } from './catalog';
+import { descendants, fieldOf, fieldsOf, namedChildren, stringLiteralValue, textOf, type GoFileSyntax, type GoNode } from './syntax';
+
+/** A package-level declaration: the declaring identifier and the declaration node around it. */
+export interface TopLevelDeclaration {
+  readonly name: GoNode;
+  /** `var_spec`, `const_spec` or `function_declaration`. */
+  readonly declaration: GoNode;
+}
+
+export class GoPackage {
+  readonly files: readonly GoFileSyntax[];
+  private readonly importsByFile = new Map<GoFileSyntax, Map<string, string>>();
+  private readonly topLevel = new Map<string, TopLevelDeclaration>();
+  private readonly methods = new Map<string, GoNode[]>();
+  private readonly assignedNames = new Map<string, GoNode[]>();
+  private readonly calls = new Map<string, GoNode[]>();
+  private readonly catalogsByImportPath = new Map<string, GoCatalog>();
+
+  constructor(files: readonly GoFileSyntax[]) {
+    this.files = files;
+    for (const catalog of GO_CATALOGS) {
+      for (const importPath of catalog.importPaths) this.catalogsByImportPath.set(importPath, catalog);
+    }
+    for (const file of files) this.indexFile(file);
+  }
+
+  /** The catalog of the package `alias` names in `file` (`gin`, or `g` for `g "github.com/gin-gonic/gin"`). */
+  catalogForAlias(file: GoFileSyntax, alias: string): GoCatalog | undefined {
+    const importPath = this.importsByFile.get(file)?.get(alias);
+    return importPath === undefined ? undefined : this.catalogsByImportPath.get(importPath);
+  }
+
+  /** The name under which `file` imports `catalog`'s package, if it does. */
+  aliasOf(file: GoFileSyntax, catalog: GoCatalog): string | undefined {
+    for (const [alias, importPath] of this.importsByFile.get(file) ?? []) {
+      if (catalog.importPaths.includes(importPath)) return alias;
+    }
+    return undefined;
+  }
+
+  /** True when some file of the package imports `catalog`'s package. */
+  imports(catalog: GoCatalog): boolean {
+    return this.files.some((file) => this.aliasOf(file, catalog) !== undefined);
+  }
+
+  /** True when `name` is an import alias in `file` (so `name.X` is a package member, not a field). */
+  isImportAlias(file: GoFileSyntax, name: string): boolean {
+    return this.importsByFile.get(file)?.has(name) ?? false;
+  }
+
+  topLevelDeclaration(name: string): TopLevelDeclaration | undefined {
+    return this.topLevel.get(name);
+  }
+
+  /** Method declarations named `name`, on any receiver type. */
+  methodsNamed(name: string): readonly GoNode[] {
+    return this.methods.get(name) ?? [];
+  }
+
+  /** Identifiers named `name` on the left of `=`, `:=` or `op=`, anywhere in the package. */
+  assignmentTargets(name: string): readonly GoNode[] {
+    return this.assignedNames.get(name) ?? [];
+  }
+
+  /** Calls whose callee is `name` or `x.name`. */
+  callsNamed(name: string): readonly GoNode[] {
+    return this.calls.get(name) ?? [];
+  }
+
+  private indexFile(file: GoFileSyntax): void {
+    const imports = new Map<string, string>();
+    this.importsByFile.set(file, imports);
+    for (const node of descendants(file.root)) {
+      switch (node.type) {
+        case 'import_spec':
+          this.indexImport(node, imports);
+          break;
+        case 'function_declaration':
+          this.addTopLevel(fieldOf(node, 'name'), node);
+          break;
+        case 'method_declaration': {
+          const name = fieldOf(node, 'name');
+          if (name) push(this.methods, textOf(name), node);
+          break;
+        }
+        case 'var_spec':
+        case 'const_spec':
+          if (node.parent?.parent?.type === 'source_file' || node.parent?.parent?.parent?.type === 'source_file') {
+            for (const name of fieldsOf(node, 'name')) this.addTopLevel(name, node);
+          }
+          break;
+        case 'assignment_statement':
+        case 'short_var_declaration':
+          for (const target of namedChildren(fieldOf(node, 'left') ?? node)) {
+            if (target.type === 'identifier') push(this.assignedNames, textOf(target), target);
+          }
+          break;
+        case 'call_expression': {
+          const callee = fieldOf(node, 'function');
+          const name = callee?.type === 'selector_expression' ? fieldOf(callee, 'field') : callee;
+          if (name && (name.type === 'identifier' || name.type === 'field_identifier')) push(this.calls, textOf(name), node);
+          break;
+        }
+      }
+    }
+  }
+
+  private indexImport(spec: GoNode, imports: Map<string, string>): void {
+    const pathNode = fieldOf(spec, 'path');
+    const importPath = pathNode && stringLiteralValue(pathNode);
+    if (importPath === undefined) return;
+    const explicit = fieldOf(spec, 'name');
+    if (explicit && explicit.type !== 'package_identifier') return; // `_` and `.` imports bind no name
+    imports.set(explicit ? textOf(explicit) : defaultPackageName(importPath), importPath);
+  }
+
+  private addTopLevel(name: GoNode | undefined, declaration: GoNode): void {
+    if (name && !this.topLevel.has(textOf(name))) this.topLevel.set(textOf(name), { name, declaration });
+  }
+}
+
+/** The name a package is used by when imported without one: `chi` for `github.com/go-chi/chi/v5`. */
+function defaultPackageName(importPath: string): string {
+  const segments = importPath.split('/');
+  let last = segments[segments.length - 1];
+  if (/^v\d+$/.test(last) && segments.length > 1) last = segments[segments.length - 2];
+  return last.replace(/^go[.-]/, '').replace(/[.-]go$/, '');
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

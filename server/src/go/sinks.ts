@@ -1,0 +1,215 @@
+/**
+ * Finds where values become labels in one file: client_golang vector methods (positional values, also
+ * `lvs...` mapped element by element through the slice literal, and `Labels{…}` maps), OpenTelemetry
+ * attributes given to instruments, label callbacks (promhttp, otelhttp), metric names in constructors,
+ * and the team's own sinks from the configuration.
+ */
+import type { CardinalConfig } from '../analysis/config-types';
+import { GO_CATALOGS, type AttributeListRule, type GoCatalog, type LabelCallbackRule } from './catalog';
+import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
+import type { GoPackage } from './package-index';
+import type { Scopes } from './scopes';
+import { descendants, fieldOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
+import type { VectorIndex } from './vectors';
+
+/** A place where a value becomes a label (or a metric name). */
+export interface LabelSink {
+  readonly kind: 'label' | 'metric-name';
+  /** What a finding covers: the argument, the spread `lvs...`, the map value, the `Name:` value. */
+  readonly span: GoNode;
+  /** The expression whose values matter. */
+  readonly value: GoNode;
+  readonly label?: string;
+  readonly metric?: string;
+  /** A step between the value and the span, e.g. "element 2 of `lvs`". */
+  readonly via?: { readonly node: GoNode; readonly note: string };
+}
+
+export interface SinkContext {
+  readonly pkg: GoPackage;
+  readonly scopes: Scopes;
+  readonly tracer: FlowTracer;
+  readonly vectors: VectorIndex;
+  readonly config: CardinalConfig;
+}
+
+const VECTOR_METHODS = GO_CATALOGS.flatMap((catalog) => catalog.vectorMethods ?? []);
+const VECTOR_CATALOGS = GO_CATALOGS.filter((catalog) => catalog.vectorConstructors);
+const INSTRUMENT_CATALOGS = GO_CATALOGS.filter((catalog) => catalog.instrumentConstructors);
+
+/** Every label sink of `file`, in document order. */
+export function findLabelSinks(file: GoFileSyntax, context: SinkContext): LabelSink[] {
+  const sinks: LabelSink[] = [];
+  const usesVectors = VECTOR_CATALOGS.some((catalog) => context.pkg.imports(catalog));
+  const instrumentMethods = INSTRUMENT_CATALOGS.filter((catalog) => context.pkg.imports(catalog)).flatMap((c) => c.instrumentConstructors ?? []);
+  for (const call of descendants(file.root)) {
+    if (call.type !== 'call_expression') continue;
+    const callee = unwrapParentheses(fieldOf(call, 'function') as GoNode);
+    sinks.push(...customSinks(call, callee, context));
+    if (callee.type !== 'selector_expression') continue;
+    const name = textOf(fieldOf(callee, 'field') as GoNode);
+    const operand = unwrapParentheses(fieldOf(callee, 'operand') as GoNode);
+    const catalog = operand.type === 'identifier' ? context.pkg.catalogForAlias(call.file, textOf(operand)) : undefined;
+    if (catalog) {
+      sinks.push(...packageFunctionSinks(call, name, catalog, context));
+    } else {
+      const method = usesVectors ? VECTOR_METHODS.find((m) => m.method === name) : undefined;
+      if (method) sinks.push(...vectorMethodSinks(call, operand, method.form, context));
+      const instrument = instrumentMethods.find((rule) => rule.method === name);
+      const nameArgument = instrument && callArguments(call)[instrument.nameArgument];
+      if (nameArgument) sinks.push({ kind: 'metric-name', span: nameArgument, value: nameArgument });
+    }
+    const constructor = context.vectors.constructorRule(call);
+    if (constructor) sinks.push(...metricNameSinks(callArguments(call)[constructor.optionsArgument], context));
+  }
+  return sinks;
+}
+
+function packageFunctionSinks(call: GoNode, name: string, catalog: GoCatalog, context: SinkContext): LabelSink[] {
+  const list = catalog.attributeLists?.find((rule) => rule.function === name);
+  if (list) return attributeListSinks(call, list, context);
+  const callback = catalog.labelCallbacks?.find((rule) => rule.function === name);
+  return callback ? labelCallbackSinks(call, callback, context) : [];
+}
+
+function vectorMethodSinks(call: GoNode, receiver: GoNode, form: 'values' | 'labels', context: SinkContext): LabelSink[] {
+  const vector = context.vectors.resolve(receiver);
+  const metric = vector?.metric;
+  const args = callArguments(call);
+  if (form === 'labels') {
+    // `With` is a common method name (loggers): a label map needs the vector or the `Labels` type.
+    const literal = args[0] && context.tracer.compositeLiteralOf(args[0]);
+    if (!literal || (!vector && !isLabelMap(literal, context))) return [];
+    return keyedElements(literal).map(({ key, keyNode, value }) => {
+      const label = context.vectors.constantString(keyNode) ?? key;
+      return { kind: 'label' as const, span: value, value, label, metric };
+    });
+  }
+  const sinks: LabelSink[] = [];
+  let position = 0;
+  for (const arg of args) {
+    if (arg.type !== 'variadic_argument') {
+      sinks.push({ kind: 'label', span: arg, value: arg, label: vector?.labelNames?.[position], metric });
+      position++;
+      continue;
+    }
+    const slice = namedChildren(arg)[0];
+    const literal = slice && context.tracer.compositeLiteralOf(slice);
+    for (const [index, element] of (literal ? literalElements(literal) : []).entries()) {
+      const via = { node: element, note: `element ${index + 1} of \`${textOf(slice)}\`` };
+      sinks.push({ kind: 'label', span: arg, value: element, label: vector?.labelNames?.[position + index], metric, via });
+    }
+  }
+  return sinks;
+}
+
+function isLabelMap(literal: GoNode, context: SinkContext): boolean {
+  const type = fieldOf(literal, 'type');
+  const alias = type?.type === 'qualified_type' ? fieldOf(type, 'package') : undefined;
+  const name = type && fieldOf(type, 'name');
+  const catalog = alias && context.pkg.catalogForAlias(literal.file, textOf(alias));
+  return catalog?.labelMapType !== undefined && name !== undefined && textOf(name) === catalog.labelMapType;
+}
+
+/** `metric.WithAttributes(attribute.String(k, v), attrs...)` and `metric.WithAttributeSet(set)`. */
+function attributeListSinks(call: GoNode, rule: AttributeListRule, context: SinkContext): LabelSink[] {
+  const args = callArguments(call);
+  if (rule.form === 'arguments') return args.flatMap((arg) => attributeSinks(arg, context));
+  const set = args[0] && resolveCall(args[0], context);
+  if (!set) return [];
+  const callee = fieldOf(set, 'function');
+  const operand = callee?.type === 'selector_expression' ? fieldOf(callee, 'operand') : undefined;
+  const catalog = operand && context.pkg.catalogForAlias(set.file, textOf(operand));
+  if (!catalog?.attributeSetFunction || textOf(fieldOf(callee as GoNode, 'field') as GoNode) !== catalog.attributeSetFunction) return [];
+  return callArguments(set).flatMap((arg) => attributeSinks(arg, context));
+}
+
+/** One attribute argument: a constructor call, a variable holding one, or a spread slice of them. */
+function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
+  if (arg.type === 'variadic_argument') {
+    const literal = context.tracer.compositeLiteralOf(namedChildren(arg)[0] ?? arg);
+    return literal ? literalElements(literal).flatMap((element) => attributeSinks(element, context)) : [];
+  }
+  const call = resolveCall(arg, context);
+  if (!call) return [];
+  const callee = fieldOf(call, 'function');
+  if (callee?.type !== 'selector_expression') return [];
+  const name = textOf(fieldOf(callee, 'field') as GoNode);
+  const operand = unwrapParentheses(fieldOf(callee, 'operand') as GoNode);
+  const args = callArguments(call);
+  if (operand.type === 'identifier') {
+    const rule = context.pkg.catalogForAlias(call.file, textOf(operand))?.attributeConstructors?.find((r) => r.function === name);
+    const value = rule && args[rule.valueArgument];
+    const key = rule && args[rule.keyArgument];
+    return value && key ? [{ kind: 'label', span: value, value, label: context.vectors.constantString(key) }] : [];
+  }
+  // attribute.Key("k").String(v)
+  const keyCallee = operand.type === 'call_expression' ? fieldOf(operand, 'function') : undefined;
+  const keyOperand = keyCallee?.type === 'selector_expression' ? fieldOf(keyCallee, 'operand') : undefined;
+  const keyType = keyOperand && context.pkg.catalogForAlias(call.file, textOf(keyOperand))?.attributeKeyType;
+  if (!keyType || textOf(fieldOf(keyCallee as GoNode, 'field') as GoNode) !== keyType.function || !keyType.methods.includes(name)) return [];
+  const key = callArguments(operand)[0];
+  return args[0] ? [{ kind: 'label', span: args[0], value: args[0], label: key && context.vectors.constantString(key) }] : [];
+}
+
+/** `promhttp.WithLabelFromRequest("path", func(r *http.Request) string { … })`: every returned value. */
+function labelCallbackSinks(call: GoNode, rule: LabelCallbackRule, context: SinkContext): LabelSink[] {
+  const args = callArguments(call);
+  const callback = args[rule.callbackArgument] && functionOf(args[rule.callbackArgument], context);
+  const body = callback && fieldOf(callback, 'body');
+  if (!body) return [];
+  const labelArgument = rule.labelArgument === undefined ? undefined : args[rule.labelArgument];
+  const label = labelArgument && context.vectors.constantString(labelArgument);
+  const returned = [...descendants(body, (node) => FUNCTION_TYPES.has(node.type))]
+    .filter((node) => node.type === 'return_statement')
+    .flatMap((statement) => namedChildren(statement).flatMap((list) => namedChildren(list).slice(0, 1)));
+  if (rule.returns === 'value') return returned.map((value) => ({ kind: 'label' as const, span: value, value, label }));
+  return returned.flatMap((value) => {
+    const literal = context.tracer.compositeLiteralOf(value);
+    return literal ? literalElements(literal).flatMap((element) => attributeSinks(element, context)) : [];
+  });
+}
+
+/** `Name:` (and `Namespace:`, `Subsystem:`) of a metric's options. */
+function metricNameSinks(options: GoNode | undefined, context: SinkContext): LabelSink[] {
+  const literal = options && context.tracer.compositeLiteralOf(options);
+  if (!literal) return [];
+  return keyedElements(literal)
+    .filter(({ key }) => key === 'Name' || key === 'Namespace' || key === 'Subsystem')
+    .map(({ value }) => ({ kind: 'metric-name' as const, span: value, value }));
+}
+
+/** The team's own sinks from the configuration: `recordRequest(route, status)`. */
+function customSinks(call: GoNode, callee: GoNode, context: SinkContext): LabelSink[] {
+  const text = textOf(callee);
+  const sink = context.config.sinks.find((candidate) => candidate.function === text);
+  if (!sink) return [];
+  const args = callArguments(call);
+  return Object.entries(sink.labels).flatMap(([label, index]) => {
+    const arg = args[index];
+    return arg ? [{ kind: 'label' as const, span: arg, value: arg, label }] : [];
+  });
+}
+
+/** The call an expression is, or that the variable it names was assigned. */
+function resolveCall(expression: GoNode, context: SinkContext): GoNode | undefined {
+  let node = unwrapParentheses(expression);
+  for (let hops = 0; hops < 8 && node.type === 'identifier'; hops++) {
+    const binding = context.scopes.resolve(node);
+    const value = binding && context.scopes.definitionsOf(binding).find((d) => d.value && d.resultIndex === undefined)?.value;
+    if (!value) return undefined;
+    node = unwrapParentheses(value);
+  }
+  return node.type === 'call_expression' ? node : undefined;
+}
+
+/** A function literal, or the declaration a function name refers to. */
+function functionOf(expression: GoNode, context: SinkContext): GoNode | undefined {
+  const node = unwrapParentheses(expression);
+  if (node.type === 'func_literal') return node;
+  if (node.type !== 'identifier') return undefined;
+  const binding = context.scopes.resolve(node);
+  if (binding?.kind === 'function') return binding.declaration;
+  const value = binding && context.scopes.definitionsOf(binding)[0]?.value;
+  return value && unwrapParentheses(value).type === 'func_literal' ? unwrapParentheses(value) : undefined;
+}

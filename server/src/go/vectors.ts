@@ -1,0 +1,153 @@
+/**
+ * Metric vectors of client_golang: where each is constructed (`prometheus.NewHistogramVec`,
+ * `promauto.NewCounterVec`, `promauto.With(reg).NewGaugeVec`), its name and its label names, found
+ * from the receiver of a `WithLabelValues`-style call: a variable (local, or package-level in any file
+ * of the package), a struct field, or a curried vector.
+ */
+import { GO_CATALOGS, type VectorConstructorRule } from './catalog';
+import type { ChainResolver } from './chains';
+import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
+import type { GoPackage } from './package-index';
+import type { Scopes } from './scopes';
+import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoNode } from './syntax';
+
+export interface MetricVector {
+  /** The constructor call. */
+  readonly call: GoNode;
+  /** Label names in order; an entry is undefined when it is not a literal. Undefined when unknown. */
+  readonly labelNames: readonly (string | undefined)[] | undefined;
+  /** `Namespace_Subsystem_Name` when literal. */
+  readonly metric: string | undefined;
+}
+
+const MAX_HOPS = 16;
+
+export class VectorIndex {
+  private readonly byField = new Map<string, GoNode[]>();
+
+  constructor(
+    private readonly pkg: GoPackage,
+    private readonly scopes: Scopes,
+    private readonly chains: ChainResolver,
+    private readonly tracer: FlowTracer,
+  ) {
+    for (const file of pkg.files) {
+      for (const node of descendants(file.root)) {
+        if (node.type !== 'call_expression' || !this.constructorRule(node)) continue;
+        const holder = fieldHolding(node);
+        if (holder) push(this.byField, holder, node);
+      }
+    }
+  }
+
+  /** The client_golang constructor rule `call` matches, if it is a metric constructor. */
+  constructorRule(call: GoNode): VectorConstructorRule | undefined {
+    const callee = fieldOf(call, 'function');
+    if (callee?.type !== 'selector_expression') return undefined;
+    const name = textOf(fieldOf(callee, 'field') as GoNode);
+    const operand = unwrapParentheses(fieldOf(callee, 'operand') as GoNode);
+    if (operand.type === 'identifier' && this.pkg.isImportAlias(call.file, textOf(operand))) {
+      const catalog = this.pkg.catalogForAlias(call.file, textOf(operand));
+      return catalog?.vectorConstructors?.find((rule) => rule.function === name && rule.onType === undefined);
+    }
+    const match = this.chains.match(operand);
+    if (match?.kind !== 'typed') return undefined;
+    const type = match.frames[match.frames.length - 1].type;
+    const catalog = GO_CATALOGS.find((c) => c.id === type.package);
+    return catalog?.vectorConstructors?.find((rule) => rule.function === name && rule.onType === type.name);
+  }
+
+  /** The vector a receiver expression holds, with curried labels removed from its positions. */
+  resolve(receiver: GoNode, hops = 0): MetricVector | undefined {
+    const node = unwrapParentheses(receiver);
+    if (hops > MAX_HOPS) return undefined;
+    if (node.type === 'call_expression') {
+      const rule = this.constructorRule(node);
+      if (rule) return this.describe(node, rule);
+      return this.resolveCurried(node, hops);
+    }
+    if (node.type === 'identifier') {
+      const binding = this.scopes.resolve(node);
+      if (!binding) return undefined;
+      const { definitions } = this.scopes.reachingDefinitions(binding, node, () => false);
+      const all = definitions.length > 0 ? definitions : this.scopes.definitionsOf(binding);
+      for (const definition of all) {
+        const vector = definition.value && !definition.range && (definition.resultIndex ?? 0) === 0 ? this.resolve(definition.value, hops + 1) : undefined;
+        if (vector) return vector;
+      }
+      return this.byFieldName(textOf(node), hops);
+    }
+    if (node.type === 'selector_expression') return this.byFieldName(textOf(fieldOf(node, 'field') as GoNode), hops);
+    return undefined;
+  }
+
+  private byFieldName(name: string, hops: number): MetricVector | undefined {
+    const candidates = this.byField.get(name) ?? [];
+    if (candidates.length !== 1) return undefined;
+    return this.resolve(candidates[0], hops + 1);
+  }
+
+  /** `vec.MustCurryWith(prometheus.Labels{"a": x})`: the same vector without label `a`. */
+  private resolveCurried(call: GoNode, hops: number): MetricVector | undefined {
+    const callee = fieldOf(call, 'function');
+    if (callee?.type !== 'selector_expression') return undefined;
+    const method = textOf(fieldOf(callee, 'field') as GoNode);
+    const rule = GO_CATALOGS.flatMap((c) => c.vectorMethods ?? []).find((m) => m.method === method && m.curries);
+    if (!rule) return undefined;
+    const base = this.resolve(fieldOf(callee, 'operand') as GoNode, hops + 1);
+    const labels = callArguments(call)[0];
+    const literal = labels && this.tracer.compositeLiteralOf(labels);
+    if (!base || !literal || !base.labelNames) return base;
+    const curried = new Set(keyedElements(literal).map((element) => this.constantString(element.keyNode) ?? element.key));
+    return { ...base, labelNames: base.labelNames.filter((name) => name === undefined || !curried.has(name)) };
+  }
+
+  private describe(call: GoNode, rule: VectorConstructorRule): MetricVector {
+    const args = callArguments(call);
+    const labelsArgument = rule.labelNamesArgument === undefined ? undefined : args[rule.labelNamesArgument];
+    const labelsLiteral = labelsArgument && this.tracer.compositeLiteralOf(labelsArgument);
+    const labelNames = labelsLiteral ? literalElements(labelsLiteral).map((element) => this.constantString(element)) : undefined;
+    const options = args[rule.optionsArgument] && this.tracer.compositeLiteralOf(args[rule.optionsArgument]);
+    return { call, labelNames, metric: options ? this.metricName(options) : undefined };
+  }
+
+  /** `Namespace_Subsystem_Name` of an options literal, when all present parts are constant. */
+  private metricName(options: GoNode): string | undefined {
+    const fields = new Map(keyedElements(options).map((element) => [element.key, element.value]));
+    const parts = ['Namespace', 'Subsystem', 'Name'].filter((key) => fields.has(key)).map((key) => this.constantString(fields.get(key) as GoNode));
+    return parts.length > 0 && parts.every((part) => part !== undefined) ? parts.filter((part) => part !== '').join('_') : undefined;
+  }
+
+  /** The value of a string literal or of a constant declared with one. */
+  constantString(expression: GoNode): string | undefined {
+    const node = unwrapParentheses(expression);
+    const literal = stringLiteralValue(node);
+    if (literal !== undefined || node.type !== 'identifier') return literal;
+    const binding = this.scopes.resolve(node);
+    if (binding?.kind !== 'constant') return undefined;
+    const value = this.scopes.definitionsOf(binding)[0]?.value;
+    return value && stringLiteralValue(unwrapParentheses(value));
+  }
+}
+
+/** The struct field a constructor's result is stored in: `reqs: promauto.NewCounterVec(…)` or `m.reqs = …`. */
+function fieldHolding(call: GoNode): string | undefined {
+  const parent = call.parent;
+  if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && parent.field === 'value') {
+    const key = fieldOf(parent.parent, 'key');
+    return key ? textOf(key) : undefined;
+  }
+  const statement = parent?.parent;
+  if (parent?.type === 'expression_list' && statement?.type === 'assignment_statement') {
+    const index = namedChildren(parent).indexOf(call);
+    const target = namedChildren(fieldOf(statement, 'left') as GoNode)[index];
+    if (target?.type === 'selector_expression') return textOf(fieldOf(target, 'field') as GoNode);
+  }
+  return undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
