@@ -2,8 +2,12 @@ import * as path from 'node:path';
 import { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 
-/** The server's entry, relative to the extension's folder. Packaging may point it at a bundle. */
-export const SERVER_MODULE = path.join('server', 'out', 'server.js');
+/**
+ * The server's entry, relative to the extension's folder: the bundled client (dist/client.js, what the
+ * .vsix ships) starts the bundled server, the tsc-compiled client the compiled one. Choosing by where
+ * this code runs, not by which file exists, keeps a stale bundle from shadowing fresh tsc output.
+ */
+export const SERVER_MODULE = path.basename(__dirname) === 'dist' ? path.join('dist', 'server.js') : path.join('server', 'out', 'server.js');
 
 /** The client id; VS Code reads `cardinal.trace.server` because of it. */
 const CLIENT_ID = 'cardinal';

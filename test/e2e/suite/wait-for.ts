@@ -1,0 +1,17 @@
+/** Polling with a deadline: the end-to-end tests wait for the editor's state, never for a fixed time. */
+
+const POLL_INTERVAL_MS = 50;
+
+/**
+ * Resolves with the first value `probe` returns that is not `undefined`, checking every 50 ms.
+ * Rejects after `timeoutMs`, naming what it waited for.
+ */
+export async function waitFor<T>(what: string, probe: () => T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
+  }
+}
