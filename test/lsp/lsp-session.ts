@@ -28,6 +28,8 @@ import {
   WorkDoneProgress,
   DidOpenTextDocumentNotification,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
+  TextEdit,
   ShutdownRequest,
   ExitNotification,
   RegistrationRequest,
@@ -122,6 +124,19 @@ export class LspSession {
     const version = (this.versions.get(uri) ?? 1) + 1;
     this.versions.set(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
+  }
+
+  /** Sends `edits` as one incremental change, each range in the text the edits before it produced. */
+  async edit(uri: string, edits: readonly TextEdit[]): Promise<void> {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    const contentChanges = edits.map((edit) => ({ range: edit.range, text: edit.newText }));
+    await this.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges });
+  }
+
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   /** Records the `$/progress` notifications of `token` in {@link progress}. */

@@ -102,6 +102,7 @@ describe('`cardinal scan demo`, the README command', () => {
     ['demo/koa-gateway/src/app.js', "recordUpstream('inventory', ctx.path)", 'raw-path-label'],
     ['demo/hono-edge/src/index.ts', 'cacheLookups.add', 'raw-path-label'],
     ['demo/node-http/server.js', 'statsd.timing', 'raw-path-label'],
+    ['demo/go-gin/middlewares/prom.go', 'reqDuration.WithLabelValues(lvs...)', 'raw-path-label'],
   ];
   for (const [file, snippet, ruleId] of expected) {
     test(`${ruleId} at ${file}: ${snippet}`, () => {
@@ -114,13 +115,14 @@ describe('`cardinal scan demo`, the README command', () => {
     ['demo/koa-gateway/src/app.js', 'requestsByRoute.inc'],
     ['demo/hono-edge/src/index.ts', "'http.route': routePath(c)"],
     ['demo/node-http/server.js', 'normalizeRoute(pathname)'],
+    ['demo/go-gin/handlers/messages.go', 'messageRequests.WithLabelValues(c.FullPath()'],
   ];
   for (const [file, snippet] of clean) {
     test(`bounded, no finding: ${file}: ${snippet}`, () => assert.deepEqual(onLine(file, snippet), []));
   }
 
   test('bounded files have no findings at all', () => {
-    for (const file of ['demo/incident/src/routes/users.ts', 'demo/node-http/routes.js']) {
+    for (const file of ['demo/incident/src/routes/users.ts', 'demo/node-http/routes.js', 'demo/go-gin/handlers/messages.go', 'demo/go-gin/main.go']) {
       assert.deepEqual(findings.filter((finding) => finding.file === file), [], file);
     }
   });

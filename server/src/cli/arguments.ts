@@ -23,7 +23,7 @@ export type ParsedArguments =
 export const HELP_TEXT = `Usage: cardinal scan [paths...] [options]
 
 Finds metric labels fed with unbounded values (raw request paths, ids, timestamps, ...)
-in JavaScript and TypeScript code.
+in JavaScript, TypeScript and Go code.
 
 Arguments:
   paths                    files or folders to scan (default: the current folder)

@@ -64,7 +64,7 @@ export function suppressionFix(node: GoNode, ruleId: RuleId): Fix {
   const lineStart = lineStartOf(node.file.text, node.start);
   return {
     kind: 'suppress',
-    title: `Ignore ${ruleId} on this line`,
+    title: 'Ignore this label here',
     preferred: false,
     changes: [{ file: node.file.fileName, start: lineStart, end: lineStart, newText: suppressionComment(node.file.text, lineStart, ruleId) }],
   };

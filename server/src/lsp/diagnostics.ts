@@ -1,9 +1,7 @@
 import { CancellationToken, CancellationTokenSource, Connection, Diagnostic } from 'vscode-languageserver';
 import type { Finding } from '../analysis';
-import type { LanguageServices } from '../project/language-services';
 import { findingsToDiagnostics } from './convert';
 import type { OpenDocuments } from './documents';
-import { isScriptFile } from '../project/source-files';
 import type { FileAnalysis } from './file-analysis';
 import type { SettingsStore } from './settings';
 import { uriToFileName } from './uri';
@@ -22,13 +20,12 @@ export interface DiagnosticsContext {
   readonly documents: OpenDocuments;
   readonly settings: SettingsStore;
   readonly analysis: FileAnalysis;
-  readonly services: LanguageServices;
 }
 
 /**
  * Pushes diagnostics for open documents (and for closed files a workspace scan reported), debounced
  * per document. Findings flow across files (a helper in one file feeds a label in another), so a change
- * to any document re-checks every open document of its project. A run is cancelled when its document
+ * to any document re-checks every open document of its project or package. A run is cancelled when its document
  * changes again, and a result computed for an older version of the document is never published.
  */
 export class LiveDiagnostics {
@@ -44,7 +41,7 @@ export class LiveDiagnostics {
   /** A document was opened or edited: re-check it and the open documents that may depend on it. */
   documentChanged(uri: string): void {
     this.schedule(uri);
-    for (const other of this.openUrisInProjectOf(uri)) if (other !== uri) this.schedule(other);
+    for (const other of this.openUrisAffectedBy(uri)) if (other !== uri) this.schedule(other);
   }
 
   /**
@@ -55,7 +52,7 @@ export class LiveDiagnostics {
     this.cancel(uri);
     if (this.scanned.has(uri)) this.schedule(uri);
     else this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const other of this.openUrisInProjectOf(uri)) this.schedule(other);
+    for (const other of this.openUrisAffectedBy(uri)) this.schedule(other);
   }
 
   /** Settings, configuration or files on disk changed: re-check everything that has diagnostics. */
@@ -117,26 +114,17 @@ export class LiveDiagnostics {
     if (token.isCancellationRequested) return;
     let findings: Finding[] = [];
     if (fileName !== undefined && resolved.enable && !resolved.isExcluded(fileName)) {
-      findings = analysis.findings(fileName, resolved.config, () => token.isCancellationRequested) ?? [];
+      findings = (await analysis.findings(fileName, resolved.config, () => token.isCancellationRequested)) ?? [];
     }
-    // The settings round trip yields to the event loop, so the document may have moved on meanwhile.
+    // The settings round trip (and loading a parser) yields to the event loop, so the document may have moved on meanwhile.
     if (token.isCancellationRequested || documents.documents.get(uri)?.version !== version) return;
     this.publish(uri, findings, version);
   }
 
-  private openUrisInProjectOf(uri: string): string[] {
+  private openUrisAffectedBy(uri: string): string[] {
     const fileName = uriToFileName(uri);
-    if (fileName === undefined || !isScriptFile(fileName)) return [];
-    const { services, documents } = this.context;
-    try {
-      const project = services.projectOf(fileName);
-      return documents
-        .openFileNames()
-        .filter((other) => isScriptFile(other) && services.projectOf(other) === project)
-        .map((other) => documents.uriOf(other));
-    } catch (error) {
-      this.context.connection.console.error(`Finding the project of ${fileName} failed: ${String(error)}`);
-      return [];
-    }
+    if (fileName === undefined) return [];
+    const { analysis, documents } = this.context;
+    return analysis.openFilesAffectedBy(fileName).map((other) => documents.uriOf(other));
   }
 }

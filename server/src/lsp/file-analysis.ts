@@ -1,10 +1,15 @@
 import * as ts from 'typescript';
 import { createAnalyzer, mayTouchMetrics } from '../analysis';
-import type { Analyzer, CardinalConfig, Finding, LabelSite } from '../analysis';
+import type { Analyzer, CardinalConfig, Finding } from '../analysis';
+import { analyzeGoPackage, describeGoLabels, isGoFile } from '../go';
 import type { LanguageServices } from '../project/language-services';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';
+import { directoryOf } from '../project/paths';
 import { isScriptFile } from '../project/source-files';
-import type { FileTexts } from './convert';
+import type { OpenDocuments } from './documents';
+import type { GoDocuments } from './go-documents';
+import type { FileLabels } from './hover';
+import { findLabelDeclarationAt } from './label-declaration';
 
 /** Where errors go; the LSP console in the server, anything in tests. */
 export interface Logger {
@@ -12,10 +17,21 @@ export interface Logger {
   error(message: string): void;
 }
 
+/** What the analysis of a file needs from the rest of the server. */
+export interface FileAnalysisContext {
+  /** TypeScript and JavaScript: one program per project. */
+  readonly services: LanguageServices;
+  /** Go: parsed packages. */
+  readonly go: GoDocuments;
+  readonly documents: OpenDocuments;
+  readonly logger: Logger;
+}
+
 /**
- * Runs the analysis core on one file of its project, shielding the server from it: a file that is not
- * TypeScript or JavaScript, too large, or makes the core throw gets no findings, and the failure is
- * logged with the file name and stack so it can be reported.
+ * Runs the analysis of one file, whatever its language; the rest of the server never asks which
+ * language a file is in. It also shields the server from the analysis: a file of no supported
+ * language, too large, or that makes the analysis throw gets no findings, and the failure is logged
+ * with the file name and stack so it can be reported.
  */
 export class FileAnalysis {
   /**
@@ -24,28 +40,69 @@ export class FileAnalysis {
    */
   private readonly analyzers = new WeakMap<ts.Program, Map<CardinalConfig, Analyzer>>();
 
-  constructor(
-    private readonly services: LanguageServices,
-    private readonly texts: FileTexts,
-    private readonly logger: Logger,
-  ) {}
+  constructor(private readonly context: FileAnalysisContext) {}
 
-  /** The findings of a file, or undefined when the analysis failed (already logged). */
-  findings(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Finding[] | undefined {
-    const text = this.readAnalysable(fileName);
-    if (text === undefined || !mayTouchMetrics(text, config)) return [];
-    return this.guard(fileName, [], (program) => this.analyzerOf(program, config).analyzeFile(fileName, { isCancelled }));
+  /** Whether the file is in a language Cardinal analyses, by its name. */
+  accepts(fileName: string): boolean {
+    return isScriptFile(fileName) || isGoFile(fileName);
   }
 
-  /** The label sites of a file, for hover. */
-  labelSites(fileName: string, config: CardinalConfig): { sites: LabelSite[]; sourceFile?: ts.SourceFile } {
-    if (this.readAnalysable(fileName) === undefined) return { sites: [] };
-    let sourceFile: ts.SourceFile | undefined;
-    const sites = this.guard(fileName, [], (program) => {
-      sourceFile = program.getSourceFile(fileName);
-      return this.analyzerOf(program, config).describeLabels(fileName);
-    });
-    return { sites: sites ?? [], sourceFile };
+  /** Gets ready to analyse many files (a workspace scan): each TypeScript project is built once, not once per file it gains. */
+  prepare(fileNames: readonly string[]): void {
+    for (const fileName of fileNames) if (isScriptFile(fileName)) this.context.services.projectOf(fileName);
+  }
+
+  /** The findings of a file, or undefined when the analysis failed (already logged). */
+  async findings(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<Finding[] | undefined> {
+    const text = this.readAnalysable(fileName);
+    if (text === undefined) return [];
+    if (isGoFile(fileName)) {
+      return this.guard(fileName, async () => analyzeGoPackage(await this.context.go.packageOf(fileName), config, { onlyFile: fileName, isCancelled }));
+    }
+    if (!mayTouchMetrics(text, config)) return [];
+    return this.guard(fileName, () => this.withProgram(fileName, [], (program) => this.analyzerOf(program, config).analyzeFile(fileName, { isCancelled })));
+  }
+
+  /** The label sites of a file and its label declarations, for hover. */
+  async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
+    const none: FileLabels = { fileName, sites: [], declarationAt: () => undefined };
+    if (this.readAnalysable(fileName) === undefined) return none;
+    if (isGoFile(fileName)) {
+      const sites = await this.guard(fileName, async () => describeGoLabels(await this.context.go.packageOf(fileName), fileName, config));
+      return { ...none, sites: sites ?? [] };
+    }
+    const labels = await this.guard(fileName, () =>
+      this.withProgram(fileName, none, (program): FileLabels => {
+        const sourceFile = program.getSourceFile(fileName);
+        return {
+          fileName: sourceFile?.fileName ?? fileName,
+          sites: this.analyzerOf(program, config).describeLabels(fileName),
+          declarationAt: (offset) => (sourceFile ? findLabelDeclarationAt(sourceFile, offset) : undefined),
+        };
+      }),
+    );
+    return labels ?? none;
+  }
+
+  /**
+   * The open files whose findings may change when `fileName` changes, itself included if open: findings
+   * flow across the files of a TypeScript project, and across the files of a Go package (a directory).
+   */
+  openFilesAffectedBy(fileName: string): string[] {
+    const open = this.context.documents.openFileNames();
+    if (isGoFile(fileName)) {
+      const directory = directoryOf(fileName);
+      return open.filter((other) => isGoFile(other) && directoryOf(other) === directory);
+    }
+    if (!isScriptFile(fileName)) return [];
+    const { services, logger } = this.context;
+    try {
+      const project = services.projectOf(fileName);
+      return open.filter((other) => isScriptFile(other) && services.projectOf(other) === project);
+    } catch (error) {
+      logger.error(`Finding the project of ${fileName} failed: ${String(error)}`);
+      return [];
+    }
   }
 
   private analyzerOf(program: ts.Program, config: CardinalConfig): Analyzer {
@@ -63,24 +120,28 @@ export class FileAnalysis {
   }
 
   private readAnalysable(fileName: string): string | undefined {
-    if (!isScriptFile(fileName)) return undefined;
-    const text = this.texts.textOf(fileName);
+    if (!this.accepts(fileName)) return undefined;
+    const text = this.context.documents.textOf(fileName);
     if (text === undefined) return undefined;
     const bytes = Buffer.byteLength(text, 'utf8');
     if (bytes > MAX_FILE_SIZE) {
-      this.logger.log(`Skipping ${fileName}: ${bytes} bytes is over the ${MAX_FILE_SIZE}-byte limit.`);
+      this.context.logger.log(`Skipping ${fileName}: ${bytes} bytes is over the ${MAX_FILE_SIZE}-byte limit.`);
       return undefined;
     }
     return text;
   }
 
-  private guard<T>(fileName: string, empty: T, run: (program: ts.Program) => T): T | undefined {
+  private withProgram<T>(fileName: string, empty: T, run: (program: ts.Program) => T): T {
+    const program = this.context.services.projectOf(fileName).getProgram();
+    return program ? run(program) : empty;
+  }
+
+  private async guard<T>(fileName: string, run: () => T | Promise<T>): Promise<T | undefined> {
     try {
-      const program = this.services.projectOf(fileName).getProgram();
-      return program ? run(program) : empty;
+      return await run();
     } catch (error) {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      this.logger.error(`Analysing ${fileName} failed; it gets no diagnostics until it changes.\n${detail}`);
+      this.context.logger.error(`Analysing ${fileName} failed; it gets no diagnostics until it changes.\n${detail}`);
       return undefined;
     }
   }

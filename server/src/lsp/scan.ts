@@ -2,8 +2,6 @@ import type * as ts from 'typescript';
 import { CancellationToken, Connection, WorkDoneProgressReporter, WorkspaceFolder } from 'vscode-languageserver';
 import type { Finding } from '../analysis';
 import { enumerateSourceFiles } from '../project/file-enumeration';
-import type { LanguageServices } from '../project/language-services';
-import { isScriptFile } from '../project/source-files';
 import type { OpenDocuments } from './documents';
 import type { FileAnalysis } from './file-analysis';
 import type { LiveDiagnostics } from './diagnostics';
@@ -18,7 +16,6 @@ export interface ScanContext {
   readonly documents: OpenDocuments;
   readonly settings: SettingsStore;
   readonly analysis: FileAnalysis;
-  readonly services: LanguageServices;
   readonly diagnostics: LiveDiagnostics;
   /** Whether the client accepts `window/workDoneProgress/create`. */
   readonly workDoneProgress: boolean;
@@ -44,11 +41,10 @@ export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceP
   let cancelled = false;
   try {
     const targets = await listTargets(context);
-    // Placing every file first builds each project's program once, not once per file it gains.
-    for (const target of targets) context.services.projectOf(target.fileName);
+    context.analysis.prepare(targets.map((target) => target.fileName));
     for (const [index, target] of targets.entries()) {
       if (isCancelled()) break;
-      const findings = context.analysis.findings(target.fileName, target.settings.config, isCancelled) ?? [];
+      const findings = (await context.analysis.findings(target.fileName, target.settings.config, isCancelled)) ?? [];
       results.set(target.fileName, findings);
       progress.report(Math.floor(((index + 1) * 100) / targets.length), `${index + 1}/${targets.length} files`);
       // Let cancellation requests and edits in between files.
@@ -78,7 +74,7 @@ async function listTargets(context: ScanContext): Promise<ScanTarget[]> {
     if (root === undefined) continue;
     const settings = await context.settings.forResource(folder.uri);
     if (!settings.enable) continue;
-    const { files } = enumerateSourceFiles(context.sys, [root], { accepts: isScriptFile, isExcluded: (file) => settings.isExcluded(file) });
+    const { files } = enumerateSourceFiles(context.sys, [root], { accepts: (file) => context.analysis.accepts(file), isExcluded: (file) => settings.isExcluded(file) });
     for (const fileName of files) targets.push({ fileName, settings });
   }
   return targets;

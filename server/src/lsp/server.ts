@@ -12,10 +12,8 @@ import {
   Hover,
   InitializeParams,
   InitializeResult,
-  TextDocuments,
   WorkspaceFolder,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LanguageServices } from '../project/language-services';
 import { ProjectLocator } from '../project/project-locator';
 import { FIX_ALL_KIND, readClientFeatures, serverCapabilities } from './capabilities';
@@ -23,6 +21,7 @@ import { fixAllAction, isRequested, quickFixes } from './code-actions';
 import { DIAGNOSTICS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
+import { GoDocuments } from './go-documents';
 import { describeLabelAt, toHover } from './hover';
 import { ScanWorkspaceRequest } from './protocol';
 import { scanWorkspace } from './scan';
@@ -40,7 +39,7 @@ export interface ServerOptions {
 /** Serves Cardinal on `connection` until the client says `exit`. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const sys = options.sys ?? ts.sys;
-  const documents = new OpenDocuments(new TextDocuments(TextDocument), sys);
+  const documents = new OpenDocuments(sys);
   connection.onInitialize((params) => initialize(connection, documents, sys, params, options));
   documents.documents.listen(connection);
   connection.listen();
@@ -52,18 +51,21 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   const workspaceFolders = () => folders;
   const logger: Logger = { log: (message) => connection.console.log(message), error: (message) => connection.console.error(message) };
   const services = new LanguageServices(sys, documents, new ProjectLocator(sys));
-  const analysis = new FileAnalysis(services, documents, logger);
+  const go = new GoDocuments(documents, sys);
+  const analysis = new FileAnalysis({ services, go, documents, logger });
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
-  const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis, services }, options.diagnosticsDelayMs ?? DIAGNOSTICS_DELAY_MS);
+  const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.diagnosticsDelayMs ?? DIAGNOSTICS_DELAY_MS);
 
   const { documents: textDocuments } = documents;
   textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
+  documents.onDidEdit((fileName, edits) => go.edited(fileName, edits));
   textDocuments.onDidChangeContent(({ document }) => {
     services.editorTextChanged();
     diagnostics.documentChanged(document.uri);
   });
   textDocuments.onDidClose(({ document }) => {
-    documents.closed(document.uri);
+    const closedFile = documents.closed(document.uri);
+    if (closedFile !== undefined) go.closed(closedFile);
     services.editorTextChanged();
     diagnostics.documentClosed(document.uri);
   });
@@ -101,7 +103,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     const fileName = uriToFileName(params.textDocument.uri);
     if (fileName !== undefined && isRequested(params, FIX_ALL_KIND, true)) {
       const resolved = await settings.forResource(params.textDocument.uri);
-      const findings = resolved.enable ? analysis.findings(fileName, resolved.config, () => token.isCancellationRequested) : [];
+      const findings = resolved.enable ? await analysis.findings(fileName, resolved.config, () => token.isCancellationRequested) : [];
       const fixAll = findings && fixAllAction(findings, documents);
       if (fixAll) actions.push(fixAll);
     }
@@ -114,18 +116,18 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     if (!document || fileName === undefined) return null;
     const resolved = await settings.forResource(document.uri);
     if (!resolved.enable) return null;
-    const { sites, sourceFile } = analysis.labelSites(fileName, resolved.config);
-    const description = describeLabelAt(sites, sourceFile, document.offsetAt(params.position));
+    const description = describeLabelAt(await analysis.labels(fileName, resolved.config), document.offsetAt(params.position));
     return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
   });
 
   connection.onRequest(ScanWorkspaceRequest, (params, token) =>
-    scanWorkspace({ connection, sys, documents, settings, analysis, services, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token),
+    scanWorkspace({ connection, sys, documents, settings, analysis, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token),
   );
 
   connection.onShutdown(() => {
     diagnostics.dispose();
     services.dispose();
+    go.dispose();
   });
 
   return { capabilities: serverCapabilities(), serverInfo: { name: 'cardinal' } };

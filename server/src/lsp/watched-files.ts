@@ -1,5 +1,6 @@
 import { Connection, DidChangeWatchedFilesNotification, DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../analysis/config';
+import { isGoFile } from '../go';
 import { SCRIPT_EXTENSIONS } from '../project/source-files';
 import { uriToFileName } from './uri';
 
@@ -18,7 +19,7 @@ export interface WatchedChanges {
 
 /** Asks the client to report changes to configs and sources on disk (edits made outside the editor). */
 export async function watchFiles(connection: Connection): Promise<void> {
-  const extensions = SCRIPT_EXTENSIONS.map((extension) => extension.slice(1)).join(',');
+  const extensions = [...SCRIPT_EXTENSIONS, '.go'].map((extension) => extension.slice(1)).join(',');
   await connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [{ globPattern: `**/{${CONFIG_FILE_NAME},tsconfig*.json,jsconfig*.json}` }, { globPattern: `**/*.{${extensions}}` }],
   });
@@ -34,6 +35,9 @@ export function classifyChanges(params: DidChangeWatchedFilesParams): WatchedCha
     if (fileName === undefined) continue;
     const baseName = fileName.slice(fileName.lastIndexOf('/') + 1);
     if (baseName === CONFIG_FILE_NAME) settings = true;
+    // A Go package is listed and read from disk on every analysis: the re-check every batch of events
+    // triggers is all a Go file needs, and TypeScript projects are not concerned.
+    else if (isGoFile(fileName)) continue;
     else if (PROJECT_CONFIG.test(baseName) || change.type !== FileChangeType.Changed) projects = true;
     else changedFiles.push(fileName);
   }

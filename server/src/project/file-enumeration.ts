@@ -6,8 +6,8 @@ import type * as ts from 'typescript';
 import { ExcludeMatcher } from './exclude-globs';
 import { canonicalKey, joinPath } from './paths';
 
-/** Folders that hold dependencies, version control data or build output: never walked into. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', '.git', 'out', 'dist', 'build']);
+/** Folders that hold dependencies (`vendor` is Go's), version control data or build output: never walked into. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', 'out', 'dist', 'build']);
 
 /** Files larger than this are generated or bundled code, not code a person instruments by hand. */
 export const MAX_FILE_SIZE = 2 * 1024 * 1024;

@@ -1,0 +1,123 @@
+import * as ts from 'typescript';
+import { GoParser, isGoFile, type GoFileSyntax, type GoSyntaxTree } from '../go';
+import type { EditorTexts } from '../project/language-service-host';
+import { MAX_FILE_SIZE } from '../project/file-enumeration';
+import { directoryOf, toForwardSlashes } from '../project/paths';
+import type { OffsetEdit } from './documents';
+
+/** The open documents, as far as Go needs them. */
+export interface GoEditorTexts extends EditorTexts {
+  openFileNames(): readonly string[];
+}
+
+/**
+ * How many closed files stay parsed. A package's closed files are re-read on every analysis of an
+ * open sibling, and tree-sitter's tree is copied into plain objects (about 50 bytes per character of
+ * source), so re-parsing is the cost to avoid and memory the one to bound.
+ */
+const CACHED_DISK_FILES = 128;
+
+interface OpenGoDocument {
+  tree: GoSyntaxTree;
+  /** The edits since `tree` was parsed, applied by the next re-parse. */
+  edits: OffsetEdit[];
+}
+
+/**
+ * Go sources as the language server analyses them: one tree-sitter parser per server, loaded on first
+ * use; one tree per open Go document, re-parsed incrementally with the edits made since the last
+ * analysis (typing between two analyses costs no parse at all); and the package's closed files parsed
+ * from disk, kept in a small cache checked against the disk's text on every use.
+ */
+export class GoDocuments {
+  private parser: Promise<GoParser> | undefined;
+  private readonly open = new Map<string, OpenGoDocument>();
+  private readonly disk = new Map<string, GoFileSyntax>();
+
+  constructor(
+    private readonly editor: GoEditorTexts,
+    private readonly sys: ts.System,
+  ) {}
+
+  /** Records edits of an open document; they are applied when its tree is next needed. */
+  edited(fileName: string, edits: readonly OffsetEdit[]): void {
+    this.open.get(fileName)?.edits.push(...edits);
+  }
+
+  /** Frees the tree of a document the client closed. */
+  closed(fileName: string): void {
+    this.open.get(fileName)?.tree.dispose();
+    this.open.delete(fileName);
+  }
+
+  /**
+   * The files of `fileName`'s package (the `.go` files of its directory): open ones as the editor has
+   * them, the others from disk. `fileName` itself is included even before it is first saved.
+   */
+  async packageOf(fileName: string): Promise<GoFileSyntax[]> {
+    const parser = await this.loadParser();
+    const directory = directoryOf(fileName);
+    const names = new Set([fileName]);
+    for (const name of this.sys.readDirectory(directory, ['.go'], undefined, undefined, 1)) names.add(toForwardSlashes(name));
+    for (const name of this.editor.openFileNames()) if (directoryOf(name) === directory) names.add(name);
+    return [...names]
+      .filter(isGoFile)
+      .sort()
+      .flatMap((name) => this.syntaxOf(parser, name) ?? []);
+  }
+
+  dispose(): void {
+    for (const document of this.open.values()) document.tree.dispose();
+    this.open.clear();
+    this.disk.clear();
+  }
+
+  private loadParser(): Promise<GoParser> {
+    this.parser ??= GoParser.load().catch((error: unknown) => {
+      // Forget the failure, so the next analysis tries again instead of failing for good.
+      this.parser = undefined;
+      throw error;
+    });
+    return this.parser;
+  }
+
+  private syntaxOf(parser: GoParser, fileName: string): GoFileSyntax | undefined {
+    const editorText = this.editor.get(fileName)?.text;
+    if (editorText !== undefined) return this.openTree(parser, fileName, editorText).syntax;
+    const size = this.sys.getFileSize?.(fileName);
+    if (size !== undefined && size > MAX_FILE_SIZE) return undefined;
+    const text = this.sys.readFile(fileName);
+    return text === undefined ? undefined : this.diskSyntax(parser, fileName, text);
+  }
+
+  private openTree(parser: GoParser, fileName: string, text: string): GoSyntaxTree {
+    const document = this.open.get(fileName);
+    if (document) {
+      if (document.edits.length > 0) {
+        document.tree = parser.reparse(document.tree, document.edits);
+        document.edits = [];
+      }
+      if (document.tree.syntax.text === text) return document.tree;
+      // The edits did not add up to the editor's text (a change the server never saw): start afresh.
+      this.closed(fileName);
+    }
+    const tree = parser.parse(fileName, text);
+    this.open.set(fileName, { tree, edits: [] });
+    return tree;
+  }
+
+  private diskSyntax(parser: GoParser, fileName: string, text: string): GoFileSyntax {
+    let syntax = this.disk.get(fileName);
+    this.disk.delete(fileName);
+    if (syntax?.text !== text) {
+      const tree = parser.parse(fileName, text);
+      syntax = tree.syntax;
+      // The analysis reads the plain copy only, so the native tree can go at once.
+      tree.dispose();
+    }
+    // Re-inserting keeps the map in order of use, so the first key is the least recently used.
+    this.disk.set(fileName, syntax);
+    if (this.disk.size > CACHED_DISK_FILES) this.disk.delete(this.disk.keys().next().value as string);
+    return syntax;
+  }
+}
