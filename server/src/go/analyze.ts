@@ -8,7 +8,7 @@ import { isSuspiciousLabelName } from '../analysis/catalog/label-names';
 import { ChainResolver } from './chains';
 import { preferredFix, suppressionFix } from './fixes';
 import { FlowTracer } from './flow';
-import { dynamicMetricNameMessage, sinkNote, suspiciousLabelMessage, unboundedLabelMessage } from './messages';
+import { dynamicMetricNameMessage, ROUTE_PATTERN_ADVICE, sinkNote, suspiciousLabelMessage, unboundedLabelMessage } from './messages';
 import { GoPackage } from './package-index';
 import { Scopes } from './scopes';
 import { findLabelSinks, type LabelSink, type SinkContext } from './sinks';
@@ -103,7 +103,7 @@ function build(
   return {
     ruleId,
     severity: value?.weakSanitizer ? WEAKER[configured] : configured,
-    message,
+    message: preferred?.kind === 'route-pattern' ? message + ROUTE_PATTERN_ADVICE : message,
     file: sink.span.file.fileName,
     start: sink.span.start,
     end: sink.span.end,

@@ -30,7 +30,10 @@ export function suspiciousLabelMessage(sink: LabelSink): string {
 
 /** The note of the flow's last step, at the sink. */
 export function sinkNote(sink: LabelSink): string {
-  if (sink.kind === 'metric-name') return 'metric name';
-  const metric = sink.metric === undefined ? '' : ` of \`${sink.metric}\``;
-  return `${labelPhrase(sink)}${metric}`;
+  if (sink.kind === 'metric-name') return 'used as the metric name';
+  const metric = sink.metric === undefined ? '' : ` of metric "${sink.metric}"`;
+  return `used as ${labelPhrase(sink)}${metric}`;
 }
+
+/** Appended when the preferred fix substitutes the route pattern, as the TypeScript findings say it. */
+export const ROUTE_PATTERN_ADVICE = '. Use the matched route pattern instead';
