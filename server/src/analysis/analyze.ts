@@ -17,6 +17,13 @@ import { TABLES } from './catalog';
 export interface AnalyzeOptions {
   /** Polled between label sites; analysis stops early (returning what it has) when it says yes. */
   readonly isCancelled?: () => boolean;
+  /**
+   * The file's time budget, as a `Date.now()` time: past it, the analysis stops and returns the
+   * findings of the labels it finished (a label whose trace was cut is left out, not guessed at).
+   */
+  readonly deadline?: number;
+  /** Called once when the deadline stopped the analysis, so the shell can say the findings are incomplete. */
+  readonly onDeadline?: () => void;
 }
 
 /** An analysis session over one program: caches (symbols, call sites, traces) are shared by every file it analyses. */
@@ -25,11 +32,21 @@ export interface Analyzer {
   describeLabels(fileName: string): LabelSite[];
 }
 
+/** What a shell may want to hear about while an analysis runs. */
+export interface AnalyzerHooks {
+  /**
+   * Called when the analysis looks for every call of one of the program's functions (to follow a
+   * parameter into its arguments). A scan that built its program from part of a project uses it to
+   * add the callers it left out.
+   */
+  readonly onCallersLookup?: (fileName: string, functionName: string) => void;
+}
+
 /** Starts an analysis session over `program`. Create a new one whenever the program changes. */
-export function createAnalyzer(program: ts.Program, config: CardinalConfig): Analyzer {
+export function createAnalyzer(program: ts.Program, config: CardinalConfig, hooks: AnalyzerHooks = {}): Analyzer {
   const checker = program.getTypeChecker();
   const resolver = new Resolver(checker);
-  const index = new ProgramIndex(program, checker);
+  const index = new ProgramIndex(program, checker, hooks.onCallersLookup);
   const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 
@@ -41,9 +58,16 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig): Ana
   return {
     analyzeFile(fileName, options = {}) {
       const findings: Finding[] = [];
+      const deadline = options.deadline ?? Infinity;
       for (const site of sitesOf(fileName)) {
         if (options.isCancelled?.()) break;
-        const finding = judge(site, site.value && tracer.trace(site.value), config);
+        const facts = site.value && tracer.trace(site.value, deadline);
+        // A trace cut by the deadline ends past it: its facts are incomplete, so the label is not judged.
+        if (Date.now() > deadline) {
+          options.onDeadline?.();
+          break;
+        }
+        const finding = judge(site, facts, config);
         if (finding && !isSuppressed(site.node.getSourceFile(), suppressionAnchors(site.node), finding.ruleId)) findings.push(finding);
       }
       return findings;
@@ -78,7 +102,14 @@ const METRIC_MODULES = metricModules();
 
 /** A cheap text test: false means the file cannot contain a metric call and need not be analysed. */
 export function mayTouchMetrics(text: string, config: CardinalConfig): boolean {
-  if (METRIC_CALL.test(text)) return true;
+  return METRIC_CALL.test(text) || namesMetricLibrary(text, config);
+}
+
+/**
+ * Whether the text names a metric library module or a configured sink. Such a file can create or reach
+ * metrics on its own; any other file only through its imports (see `mayTouchMetrics`).
+ */
+export function namesMetricLibrary(text: string, config: CardinalConfig): boolean {
   if (METRIC_MODULES.some((module) => text.includes(module))) return true;
   return config.sinks.some((sink) => text.includes(sink.function.split('.').pop()!));
 }

@@ -12,7 +12,7 @@ const LITERAL_FLAGS =
 export function boundedByType(checker: ts.TypeChecker, node: ts.Node): string | undefined {
   let type: ts.Type;
   try {
-    type = checker.getTypeAtLocation(node);
+    type = declaredResultType(checker, node) ?? checker.getTypeAtLocation(node);
   } catch {
     return undefined;
   }
@@ -23,4 +23,25 @@ export function boundedByType(checker: ts.TypeChecker, node: ts.Node): string | 
   if (!parts.every((part) => part.flags & LITERAL_FLAGS)) return undefined;
   if (parts.every((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) return undefined;
   return `one of ${checker.typeToString(type)}`;
+}
+
+/**
+ * The type of a call to a function declared once, without type parameters (nor a generic class around
+ * it), with its return type written out: that annotation, read without checking the arguments. Checking them can be the most
+ * expensive question of a file (a route handler's `req` is typed by resolving the framework's
+ * overloads for the whole handler) and cannot change such a call's type.
+ */
+function declaredResultType(checker: ts.TypeChecker, node: ts.Node): ts.Type | undefined {
+  if (!ts.isCallExpression(node) || node.questionDotToken || node.typeArguments) return undefined;
+  const callee = ts.isPropertyAccessExpression(node.expression) ? node.expression.name : node.expression;
+  let symbol = checker.getSymbolAtLocation(callee);
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations ?? [];
+  const declaration = declarations.length === 1 ? declarations[0] : undefined;
+  if (!declaration || !(ts.isFunctionDeclaration(declaration) || ts.isMethodDeclaration(declaration))) return undefined;
+  if (!declaration.type || declaration.typeParameters || (ts.isPropertyAccessExpression(node.expression) && node.expression.questionDotToken)) return undefined;
+  // A method of a generic class may return the class's type parameter, which only the receiver fixes.
+  const owner = declaration.parent;
+  if ((ts.isClassLike(owner) || ts.isInterfaceDeclaration(owner)) && owner.typeParameters) return undefined;
+  return checker.getTypeFromTypeNode(declaration.type);
 }

@@ -215,6 +215,13 @@ function validatePropertyPath(raw: unknown, key: string, log: ProblemLog): strin
   return raw;
 }
 
+/**
+ * Glob matching backtracks: each extra \`*\` in a path segment multiplies the work on a long file name
+ * (five of them take seconds per name of 255 characters). Real globs use one or two.
+ */
+const MAX_WILDCARDS_PER_SEGMENT = 3;
+const MAX_GLOB_LENGTH = 1024;
+
 function validateGlob(raw: unknown, key: string, log: ProblemLog): string | undefined {
   if (typeof raw !== 'string') {
     log.report(key, `must be a glob string (got ${describeType(raw)})`);
@@ -226,6 +233,12 @@ function validateGlob(raw: unknown, key: string, log: ProblemLog): string | unde
   }
   if (raw.startsWith('/') || /^[A-Za-z]:[\\/]/.test(raw)) {
     log.report(key, `"${raw}" is absolute; globs are relative to the folder of the configuration file`);
+    return undefined;
+  }
+  const wildcards = Math.max(...raw.split(/[\\/]/).map((segment) => (segment === '**' ? 0 : (segment.match(/\*+/g) ?? []).length)));
+  if (raw.length > MAX_GLOB_LENGTH || wildcards > MAX_WILDCARDS_PER_SEGMENT) {
+    const why = raw.length > MAX_GLOB_LENGTH ? `is ${raw.length} characters long` : `has ${wildcards} "*" wildcards in one path segment`;
+    log.report(key, `"${raw.slice(0, 80)}" ${why}; globs are limited to ${MAX_GLOB_LENGTH} characters and ${MAX_WILDCARDS_PER_SEGMENT} wildcards per segment, so that matching them stays fast`);
     return undefined;
   }
   if (raw.split(/[\\/]/).includes('..')) {

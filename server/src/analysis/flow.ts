@@ -5,7 +5,9 @@
  * and array literals to their elements, calls of the program's own functions to their returns (with
  * their parameters bound to the call's arguments), and parameters back to every call site. It stops
  * where the catalog or the type checker says a value is bounded, and where the catalog says a value is
- * an unbounded source. A depth budget, a work budget and a cycle guard make every trace terminate.
+ * an unbounded source. A depth budget, a work budget, an optional deadline and a cycle guard make every
+ * trace terminate. A result cut short by any of them depends on where the trace started, so it is
+ * never memoised: each trace reaches the same conclusion whatever was traced before it.
  */
 import * as ts from 'typescript';
 import { entity as entityById } from './catalog';
@@ -22,6 +24,8 @@ import { asFunction, returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 48;
 const MAX_WORK = 20_000;
+/** How many steps pass between two looks at the clock: reading it on every step would cost more than the steps. */
+const CLOCK_INTERVAL = 256;
 
 /** A call being traced into: its parameters are bound to the call's arguments, evaluated in the caller's frame. */
 interface Frame {
@@ -34,7 +38,10 @@ export class FlowTracer {
   private readonly memo = new Map<ts.Node, Facts>();
   private readonly active = new Set<ts.Node>();
   private work = 0;
-  private cutCycles = 0;
+  /** Cycle and budget cuts so far; a result computed while this grew is incomplete and not memoised. */
+  private cuts = 0;
+  private deadline = Infinity;
+  private expired = false;
 
   constructor(
     private readonly resolver: Resolver,
@@ -42,28 +49,46 @@ export class FlowTracer {
     private readonly config: CardinalConfig,
   ) {}
 
-  /** Everything known about the values `node` can take. */
-  trace(node: ts.Expression): Facts {
+  /**
+   * Everything known about the values `node` can take. With a `deadline` (a `Date.now()` time) the
+   * trace gives up once it passes, and its result is then incomplete.
+   */
+  trace(node: ts.Expression, deadline = Infinity): Facts {
     this.work = 0;
+    this.deadline = deadline;
+    this.expired = false;
     return this.value(node, undefined, 0);
   }
 
+  /** Counts one step of the trace; false when a budget is spent and the step must give up. */
+  private step(depth: number): boolean {
+    if (depth > MAX_DEPTH || ++this.work > MAX_WORK || this.expired) return false;
+    if (this.work % CLOCK_INTERVAL === 0 && Date.now() > this.deadline) {
+      this.expired = true;
+      return false;
+    }
+    return true;
+  }
+
   private value(node: ts.Expression, frame: Frame | undefined, depth: number): Facts {
-    if (depth > MAX_DEPTH || ++this.work > MAX_WORK) return UNKNOWN;
+    if (!this.step(depth)) {
+      this.cuts++;
+      return UNKNOWN;
+    }
     const memoizable = frame === undefined;
     if (memoizable) {
       const known = this.memo.get(node);
       if (known) return known;
     }
     if (this.active.has(node) && memoizable) {
-      this.cutCycles++;
+      this.cuts++;
       return NOTHING;
     }
-    const cutsBefore = this.cutCycles;
+    const cutsBefore = this.cuts;
     if (memoizable) this.active.add(node);
     try {
       const facts = this.compute(node, frame, depth);
-      if (memoizable && this.cutCycles === cutsBefore) this.memo.set(node, facts);
+      if (memoizable && this.cuts === cutsBefore) this.memo.set(node, facts);
       return facts;
     } finally {
       if (memoizable) this.active.delete(node);
@@ -78,16 +103,23 @@ export class FlowTracer {
     if (catalogued) return catalogued;
     const custom = this.customSourceFacts(node);
     if (custom) return custom;
+    const next = depth + 1;
+    if (ts.isBinaryExpression(node) || ts.isConditionalExpression(node)) {
+      // Each operand is checked against its own type, so the whole's type is asked only when they
+      // leave the value open: for `req.route?.path ?? 'unmatched'` it would mean resolving the
+      // framework's overloads for the whole route handler, the costliest question of a file.
+      const structural = ts.isBinaryExpression(node) ? this.binaryFacts(node, frame, next) : this.conditionalFacts(node, frame, next);
+      if (structural.taints.length === 0 && !structural.unknown) return structural;
+      const byType = boundedByType(this.resolver.checker, node);
+      return byType ? bounded(byType) : structural;
+    }
     if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) {
       const byType = boundedByType(this.resolver.checker, node);
       if (byType) return bounded(byType);
     }
-    const next = depth + 1;
     if (ts.isTemplateExpression(node)) {
       return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), node, 'interpolated into a template string');
     }
-    if (ts.isBinaryExpression(node)) return this.binaryFacts(node, frame, next);
-    if (ts.isConditionalExpression(node)) return this.conditionalFacts(node, frame, next);
     if (ts.isPrefixUnaryExpression(node)) {
       return node.operator === ts.SyntaxKind.ExclamationToken ? bounded('a boolean') : this.value(node.operand, frame, next);
     }
@@ -175,7 +207,7 @@ export class FlowTracer {
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
-        return through(union([this.value(node.left, frame, depth), this.value(node.right, frame, depth)]), node, 'combined into a new value');
+        return through(union(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), node, 'combined into a new value');
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         return this.alternatives(node.left, node.right, frame, depth);
@@ -386,7 +418,10 @@ export class FlowTracer {
    */
   private readPath(base: ts.Expression, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
     if (keys.length === 0) return this.value(base, frame, depth);
-    if (depth > MAX_DEPTH || ++this.work > MAX_WORK) return UNKNOWN;
+    if (!this.step(depth)) {
+      this.cuts++;
+      return UNKNOWN;
+    }
     const node = skipOuter(base);
     const [key, ...rest] = keys;
     const next = depth + 1;
@@ -431,6 +466,29 @@ export class FlowTracer {
     if (sites.length === 0) return UNKNOWN;
     return union(sites.map((site) => (site.arguments[index] ? this.readPath(site.arguments[index], keys, undefined, depth) : UNKNOWN)));
   }
+}
+
+const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([
+  ts.SyntaxKind.PlusToken,
+  ts.SyntaxKind.MinusToken,
+  ts.SyntaxKind.AsteriskToken,
+  ts.SyntaxKind.SlashToken,
+  ts.SyntaxKind.PercentToken,
+]);
+
+/**
+ * The operands of a chain of arithmetic (`a + '/' + b - c`), gathered in one loop: generated code chains
+ * thousands of them, and a trace that went one level deeper per operand would run out of depth budget.
+ */
+function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
+  const operands: ts.Expression[] = [];
+  let left: ts.Expression = node;
+  while (ts.isBinaryExpression(left) && ARITHMETIC.has(left.operatorToken.kind)) {
+    operands.push(left.right);
+    left = left.left;
+  }
+  operands.push(left);
+  return operands.reverse();
 }
 
 function onStack(fn: ts.Node, frame: Frame | undefined): boolean {

@@ -29,6 +29,8 @@ export class ProgramIndex {
   constructor(
     private readonly program: ts.Program,
     private readonly checker: ts.TypeChecker,
+    /** Told the file and name of each function whose calls are looked up (see `AnalyzerHooks`). */
+    private readonly onCallersLookup?: (fileName: string, functionName: string) => void,
   ) {}
 
   /** The declaration an identifier refers to, following imports, when it is in the program's own source. */
@@ -104,9 +106,11 @@ export class ProgramIndex {
 
   /** Calls of a function of the program's own, in every file of the program (bounded in number). */
   callSitesOf(fn: ts.SignatureDeclaration): readonly ts.CallExpression[] {
+    const nameNode = functionNameNode(fn);
+    // Told on every lookup, cached or not, so a listener learns which analysed files need the callers.
+    if (nameNode) this.onCallersLookup?.(fn.getSourceFile().fileName, nameNode.getText());
     const cached = this.callSites.get(fn);
     if (cached) return cached;
-    const nameNode = functionNameNode(fn);
     const symbol = nameNode && this.checker.getSymbolAtLocation(nameNode);
     const sites: ts.CallExpression[] = [];
     if (nameNode && symbol) {

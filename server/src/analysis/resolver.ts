@@ -9,7 +9,7 @@
  * fully installed workspace agree on everything the syntax shows.
  */
 import * as ts from 'typescript';
-import { entitiesForType, entity as entityById, GLOBALS, tableForModule } from './catalog';
+import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
 import type { Behaviour, CallbackSpec, EntityId, Member, OptionSink } from './catalog/model';
 import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
 
@@ -54,12 +54,34 @@ export class Resolver {
     const callee = skipOuter(node.expression);
     if (ts.isNewExpression(node)) return entityById(this.entityOf(callee, depth + 1) ?? '')?.construct;
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) {
-      const member = this.memberOf(this.entityOf(callee.expression, depth + 1), staticName(callee));
+      const name = staticName(callee);
+      // A method no catalogued entity has does nothing the catalog knows, whatever the receiver is;
+      // not resolving the receiver spares the type checker most calls of a file (`rows.filter(…)`).
+      if (name === undefined || !isCallableMemberName(name)) return undefined;
+      const member = this.memberOf(this.entityOf(callee.expression, depth + 1), name);
       if (member && 'call' in member) return member.call;
       if (member && 'entity' in member) return entityById(member.entity)?.call;
       return undefined;
     }
+    if (ts.isIdentifier(callee) && this.isUnmodelledCallbackParameter(callee, depth)) return undefined;
     return entityById(this.entityOf(callee, depth + 1) ?? '')?.call;
+  }
+
+  /**
+   * Whether `name` is an unannotated parameter that a catalogued library fills with a value its table
+   * leaves unmodelled (Express's `next`). Calling it does nothing the catalog knows, and asking the
+   * checker for its type would resolve the library's overloads for the whole callback, the costliest
+   * question in a route handler. (Only entities with a call behaviour matter here, and no such value
+   * of a callback is typed as one.)
+   */
+  private isUnmodelledCallbackParameter(name: ts.Identifier, depth: number): boolean {
+    const declaration = this.checker.getSymbolAtLocation(name)?.valueDeclaration;
+    if (!declaration || !ts.isParameter(declaration) || declaration.type || ts.getDecorators(declaration)) return false;
+    const fn = declaration.parent;
+    const site = callbackSite(fn);
+    const params = site && this.callbackParams(site, fn.parameters.length, depth);
+    const index = fn.parameters.indexOf(declaration);
+    return params !== undefined && index < params.length && params[index] === null;
   }
 
   /** The entity a type annotation names (`req: Request` with Request imported from express). */

@@ -67,9 +67,12 @@ export class SinkFinder {
       if (tags) sites.push(...this.tagSites(tags, metric.name));
     }
     (call.arguments ?? []).forEach((arg, index) => {
+      // Option sinks first: following an argument to its literal may take the type checker.
+      const optionSinks = this.resolver.optionSinksOf(call, index);
+      if (optionSinks.length === 0) return;
       const options = this.index.literalOf(arg);
       if (!options || !ts.isObjectLiteralExpression(options)) return;
-      for (const sink of this.resolver.optionSinksOf(call, index)) sites.push(...this.optionSites(options, sink));
+      for (const sink of optionSinks) sites.push(...this.optionSites(options, sink));
     });
     if (ts.isCallExpression(call)) sites.push(...this.customSinkSites(call));
     return sites;

@@ -28,6 +28,8 @@ export interface CliEnvironment {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The language table; tests substitute frontends that return hand-made findings. */
   readonly languages: readonly LanguageFrontend[];
+  /** The time budget of one file; defaults to `FILE_TIME_BUDGET_MS` (tests shorten it). */
+  readonly fileTimeBudgetMs?: number;
 }
 
 /** Runs the CLI with `argv` (the arguments after the program name) and resolves to the exit code. */
@@ -71,7 +73,7 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
   try {
     report = await scan(
       { paths, config: loaded.config, configDirectory: loaded.directory, root: cwd },
-      { system, languages: environment.languages, onProgress: (done, total) => progress.update(done, total) },
+      { system, languages: environment.languages, fileTimeBudgetMs: environment.fileTimeBudgetMs, onProgress: (done, total) => progress.update(done, total) },
     );
   } finally {
     progress.clear();

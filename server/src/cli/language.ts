@@ -10,6 +10,8 @@ import type { ScanNote } from './scan-report';
 export interface FrontendContext {
   readonly system: ts.System;
   readonly config: CardinalConfig;
+  /** How long the analysis of one file may run before it stops with what it has (and notes it). */
+  readonly fileTimeBudgetMs: number;
   /** Called once for every file handed to the frontend, analysed or not, for progress. */
   fileDone(file: string): void;
   /** Tells the user something that is not a finding (a broken project config, a file that failed to parse). */

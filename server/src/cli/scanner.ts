@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import type { CardinalConfig, Finding } from '../analysis';
 import { createExcludeMatcher } from '../project/exclude-globs';
 import { enumerateSourceFiles } from '../project/file-enumeration';
+import { FILE_TIME_BUDGET_MS } from '../project/time-budget';
 import type { LanguageFrontend } from './language';
 import type { ScanNote, ScanReport } from './scan-report';
 
@@ -24,6 +25,8 @@ export interface ScanEnvironment {
   readonly languages: readonly LanguageFrontend[];
   /** Called as files are done; `total` is known once the files are listed. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Defaults to `FILE_TIME_BUDGET_MS`. */
+  readonly fileTimeBudgetMs?: number;
 }
 
 /** Scans the request's paths and returns the report every format prints. */
@@ -35,11 +38,18 @@ export async function scan(request: ScanRequest, environment: ScanEnvironment): 
   });
   const notes: ScanNote[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
   let done = 0;
+  const said = new Set<string>();
   const context = {
     system,
     config: request.config,
+    fileTimeBudgetMs: environment.fileTimeBudgetMs ?? FILE_TIME_BUDGET_MS,
     fileDone: () => environment.onProgress?.(++done, files.length),
-    note: (note: ScanNote) => notes.push(note),
+    // A frontend may meet the same problem twice (a file parsed for two programs): it is said once.
+    note: (note: ScanNote) => {
+      const key = `${note.file ?? ''}\0${note.message}`;
+      if (!said.has(key)) notes.push(note);
+      said.add(key);
+    },
   };
   const findings: Finding[] = [];
   for (const [language, languageFiles] of partitionByLanguage(files, languages)) {

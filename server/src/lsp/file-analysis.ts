@@ -6,6 +6,7 @@ import type { LanguageServices } from '../project/language-services';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';
 import { directoryOf } from '../project/paths';
 import { isScriptFile } from '../project/source-files';
+import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../project/time-budget';
 import type { OpenDocuments } from './documents';
 import type { GoDocuments } from './go-documents';
 import type { FileLabels } from './hover';
@@ -60,7 +61,9 @@ export class FileAnalysis {
       return this.guard(fileName, async () => analyzeGoPackage(await this.context.go.packageOf(fileName), config, { onlyFile: fileName, isCancelled }));
     }
     if (!mayTouchMetrics(text, config)) return [];
-    return this.guard(fileName, () => this.withProgram(fileName, [], (program) => this.analyzerOf(program, config).analyzeFile(fileName, { isCancelled })));
+    const deadline = Date.now() + FILE_TIME_BUDGET_MS;
+    const onDeadline = () => this.context.logger.log(`${fileName}: ${describeTimeBudgetExceeded(FILE_TIME_BUDGET_MS)}`);
+    return this.guard(fileName, () => this.withProgram(fileName, [], (program) => this.analyzerOf(program, config).analyzeFile(fileName, { isCancelled, deadline, onDeadline })));
   }
 
   /** The label sites of a file and its label declarations, for hover. */

@@ -50,7 +50,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   let folders = initialFolders(params);
   const workspaceFolders = () => folders;
   const logger: Logger = { log: (message) => connection.console.log(message), error: (message) => connection.console.error(message) };
-  const services = new LanguageServices(sys, documents, new ProjectLocator(sys));
+  const services = new LanguageServices(sys, documents, new ProjectLocator(sys), (fileName, reason) => logger.log(`${fileName}: ${reason}`));
   const go = new GoDocuments(documents, sys);
   const analysis = new FileAnalysis({ services, go, documents, logger });
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });

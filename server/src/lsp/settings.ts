@@ -3,6 +3,7 @@ import * as ts from 'typescript';
 import { Connection, MessageType, ShowMessageNotification, WorkspaceFolder } from 'vscode-languageserver';
 import { CardinalConfig, ConfigProblem, DEFAULT_CONFIG } from '../analysis';
 import { CONFIG_FILE_NAME, formatConfigProblem, normalizeConfig, parseConfig } from '../analysis/config';
+import { suggestName } from '../analysis/did-you-mean';
 import { createExcludeMatcher } from '../project/exclude-globs';
 import type { Logger } from './file-analysis';
 import { uriToFileName } from './uri';
@@ -92,7 +93,7 @@ export class SettingsStore {
     const raw = await this.readEditorSettings(folder);
     // Invalid entries are dropped by the normalisation, so each falls back to the file's value or the default.
     const { config, problems: settingProblems } = normalizeConfig(pickSetConfigKeys(raw), 'settings', base);
-    problems.push(...settingProblems.map(describeSettingProblem));
+    problems.push(...settingProblems.map(describeSettingProblem), ...describeUnknownSettings(raw));
     let enable: boolean = SETTING_DEFAULTS.enable;
     if (typeof raw.enable === 'boolean') enable = raw.enable;
     else if (raw.enable !== undefined && raw.enable !== null) problems.push(`setting "cardinal.enable" must be true or false; using ${String(enable)}`);
@@ -135,6 +136,17 @@ function pickSetConfigKeys(raw: Record<string, unknown>): Record<string, unknown
 function isEmpty(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+}
+
+/** A `cardinal.*` key no setting declares is a typo in settings.json: said, with the likely setting. */
+function describeUnknownSettings(raw: Record<string, unknown>): string[] {
+  const known = [...new Set(Object.keys(SETTING_DEFAULTS).map((key) => key.split('.')[0]))];
+  return Object.keys(raw)
+    .filter((key) => !known.includes(key))
+    .map((key) => {
+      const suggestion = suggestName(key, known);
+      return `setting "cardinal.${key}" is not a Cardinal setting${suggestion === undefined ? '' : `; did you mean "cardinal.${suggestion}"?`}`;
+    });
 }
 
 function describeSettingProblem(problem: ConfigProblem): string {

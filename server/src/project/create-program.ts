@@ -5,17 +5,21 @@
 import * as ts from 'typescript';
 import type { ProjectSettings } from './project-locator';
 import { directoryOf, toForwardSlashes } from './paths';
+import { guardCompilerHost, type SkippedSyntaxListener } from './syntax-guard';
 
 /**
  * Builds the program of `settings`. Project references are not passed on: imports of a referenced
  * project then resolve to its sources rather than to build output that may not exist, which is what
- * an analysis that follows values across files needs.
+ * an analysis that follows values across files needs. `oldProgram`, a previous program of the same
+ * settings with fewer roots, lends its parsed files to the new one. A file TypeScript cannot process
+ * (see `syntax-guard.ts`) enters the program empty and is reported to `onSkippedSyntax`.
  */
-export function createProjectProgram(system: ts.System, settings: ProjectSettings): ts.Program {
+export function createProjectProgram(system: ts.System, settings: ProjectSettings, oldProgram?: ts.Program, onSkippedSyntax: SkippedSyntaxListener = () => undefined): ts.Program {
   return ts.createProgram({
     rootNames: settings.rootFiles,
     options: settings.options,
-    host: createSystemCompilerHost(system, settings),
+    host: guardCompilerHost(createSystemCompilerHost(system, settings), onSkippedSyntax),
+    oldProgram,
   });
 }
 

@@ -70,17 +70,26 @@ export class Project {
 function createHost(settings: ProjectSettings, context: ProjectContext, rootFiles: () => string[]): ts.LanguageServiceHost {
   const { sys, editorTexts } = context;
   const readFile = (fileName: string): string | undefined => editorTexts.get(fileName)?.text ?? sys.readFile(fileName);
+  // The prefixes keep an editor version from ever equalling a disk version of the same file.
+  const versionOf = (fileName: string): string => {
+    const open = editorTexts.get(fileName);
+    return open ? `editor:${open.version}` : `disk:${context.diskVersionOf(fileName)}`;
+  };
+  // TypeScript asks for the snapshot of every file of the program on every update, before it looks
+  // at versions; without this, each keystroke would read the whole project from disk again.
+  const snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot | undefined }>();
   return {
     getProjectVersion: () => String(context.projectVersion()),
     getScriptFileNames: rootFiles,
-    // The prefixes keep an editor version from ever equalling a disk version of the same file.
-    getScriptVersion: (fileName) => {
-      const open = editorTexts.get(fileName);
-      return open ? `editor:${open.version}` : `disk:${context.diskVersionOf(fileName)}`;
-    },
+    getScriptVersion: versionOf,
     getScriptSnapshot: (fileName) => {
+      const version = versionOf(fileName);
+      const cached = snapshots.get(fileName);
+      if (cached?.version === version) return cached.snapshot;
       const text = readFile(fileName);
-      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      const snapshot = text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      snapshots.set(fileName, { version, snapshot });
+      return snapshot;
     },
     getCompilationSettings: () => settings.options,
     getCurrentDirectory: () => settings.currentDirectory,

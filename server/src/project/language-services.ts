@@ -4,6 +4,7 @@
  */
 import * as ts from 'typescript';
 import { EditorTexts, Project, ProjectSettings } from './language-service-host';
+import { guardDocumentRegistry, type SkippedSyntaxListener } from './syntax-guard';
 
 /** How files map to projects: the subset of `ProjectLocator` this needs, so tests can stand in for it. */
 export interface ProjectDiscovery {
@@ -28,8 +29,10 @@ export class LanguageServices {
     private readonly sys: ts.System,
     private readonly editorTexts: EditorTexts,
     private readonly discovery: ProjectDiscovery,
+    /** Told about files left out of programs because TypeScript cannot process them (see `syntax-guard.ts`). */
+    onSkippedSyntax: SkippedSyntaxListener = () => undefined,
   ) {
-    this.registry = ts.createDocumentRegistry(sys.useCaseSensitiveFileNames, sys.getCurrentDirectory());
+    this.registry = guardDocumentRegistry(ts.createDocumentRegistry(sys.useCaseSensitiveFileNames, sys.getCurrentDirectory()), onSkippedSyntax);
   }
 
   /** The project `fileName` belongs to: its tsconfig's when that config includes it, else the inferred one. */

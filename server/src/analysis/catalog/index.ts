@@ -27,11 +27,18 @@ export const TABLES: readonly LibraryTable[] = [
 const byModule = new Map<string, LibraryTable>();
 const entities = new Map<EntityId, Entity>();
 const byTypeName = new Map<string, EntityId[]>();
+/** Names of members that do something when called: a behaviour of their own, or an entity's. */
+const callableMembers = new Set<string>();
+let anyMemberCallable = false;
 for (const table of TABLES) {
   for (const module of table.modules) byModule.set(module, table);
   for (const [name, entity] of Object.entries(table.entities)) {
     const id = `${table.id}:${name}`;
     entities.set(id, entity);
+    for (const [memberName, member] of Object.entries(entity.members ?? {})) {
+      if ('call' in member || 'entity' in member) callableMembers.add(memberName);
+    }
+    if (entity.anyMember && ('call' in entity.anyMember || 'entity' in entity.anyMember)) anyMemberCallable = true;
     for (const typeName of entity.typeNames ?? []) {
       for (const pkg of table.typePackages) {
         const key = `${pkg}#${typeName}`;
@@ -53,6 +60,14 @@ export function entity(id: EntityId): Entity | undefined {
 /** Entities a declared type named `typeName` in package `pkg` may denote (constructors first when asked). */
 export function entitiesForType(pkg: string, typeName: string): readonly EntityId[] {
   return byTypeName.get(`${pkg}#${typeName}`) ?? [];
+}
+
+/**
+ * Whether calling a method named `name` can do anything the catalog knows, on some receiver. When it
+ * cannot, the receiver need not be resolved at all (which may take the type checker).
+ */
+export function isCallableMemberName(name: string): boolean {
+  return anyMemberCallable || callableMembers.has(name);
 }
 
 export const GLOBALS = globals;

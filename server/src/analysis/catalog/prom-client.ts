@@ -16,7 +16,8 @@ function metricClass(instance: string): Entity {
   return { typeNames: [instance], construct: { ...declaresMetric, returns: { entity: `prom-client:${instance}` } } };
 }
 
-const labels = { call: { sink: { kind: 'positional-labels' } } } as const;
+/** `labels(...)` binds the label values and returns the child series, whose own calls take none. */
+const labels = { call: { sink: { kind: 'positional-labels' }, returns: { entity: 'prom-client:Child' } } } as const;
 const startTimer = {
   call: { sink: { kind: 'labels-object', arg: 0, noun: 'label' }, returns: { entity: 'prom-client:EndTimer' } },
 } as const;
@@ -54,5 +55,7 @@ export const promClient: LibraryTable = {
     Histogram: { typeNames: ['Histogram'], members: { labels, observe: labelsArg(0), zero: labelsArg(0), startTimer } },
     Summary: { typeNames: ['Summary'], members: { labels, observe: labelsArg(0), startTimer } },
     EndTimer: { call: { sink: { kind: 'labels-object', arg: 0, noun: 'label' } } },
+    // The series `labels(...)` returned: `inc()`, `observe(v)`… add no label; the end of its timer may.
+    Child: { members: { startTimer: { call: { returns: { entity: 'prom-client:EndTimer' } } } } },
   },
 };
