@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Finding, TextChange } from '../../server/src/analysis';
-import { loadServerModule } from './server-modules';
+import { loadServerModule } from '../support/server-module';
 
 const { findingsToDiagnostics, fixesOf, RULE_DOCS_URL } = loadServerModule<typeof import('../../server/src/lsp/convert')>('lsp/convert');
 const { combinePreferredFixes } = loadServerModule<typeof import('../../server/src/lsp/fix-all')>('lsp/fix-all');

@@ -12,7 +12,7 @@ import * as ts from 'typescript';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { GoParser as GoParserInstance } from '../../server/src/go/parser';
 import type { GoFileSyntax, GoNode } from '../../server/src/go/syntax';
-import { loadServerModule } from './server-modules';
+import { loadServerModule } from '../support/server-module';
 
 const { applyContentChanges } = loadServerModule<typeof import('../../server/src/lsp/documents')>('lsp/documents');
 const { GoDocuments } = loadServerModule<typeof import('../../server/src/lsp/go-documents')>('lsp/go-documents');

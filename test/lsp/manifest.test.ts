@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from './lsp-session';
-import { loadServerModule } from './server-modules';
+import { loadServerModule } from '../support/server-module';
 
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 const { SETTING_DEFAULTS } = loadServerModule<typeof import('../../server/src/lsp/settings')>('lsp/settings');

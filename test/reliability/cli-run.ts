@@ -6,7 +6,7 @@
 import * as ts from 'typescript';
 import type * as CliModule from '../../server/src/cli/cardinal';
 import type * as LanguagesModule from '../../server/src/cli/languages';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { main } = loadServerModule<typeof CliModule>('cli/cardinal');
 const { LANGUAGES } = loadServerModule<typeof LanguagesModule>('cli/languages');

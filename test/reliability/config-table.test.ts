@@ -12,7 +12,7 @@ import { DidChangeConfigurationNotification } from 'vscode-languageserver-protoc
 import { HEALTHY_FILE } from './bad-inputs';
 import { runCli } from './cli-run';
 import { LspSession, waitFor } from '../lsp/lsp-session';
-import { createTempTree, removeTree } from './temp-tree';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const CATASTROPHIC_GLOB = '**/*a*a*a*a*b';
 const GLOB_LIMITS = 'globs are limited to 1024 characters and 3 wildcards per segment, so that matching them stays fast';

@@ -10,7 +10,7 @@ import type { Finding } from '../../server/src/analysis';
 import { fuzzSeed } from './fuzz-seed';
 import { InMemoryProject } from './in-memory-project';
 import { ExpectedFinding, GENERATED_CONFIG_JSON, programPlan, renderProgram } from './program-generator';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');
 

@@ -13,7 +13,7 @@ import type { Finding, TextSpan } from '../../server/src/analysis';
 import type * as CoreModule from '../../server/src/analysis';
 import { fuzzSeed } from './fuzz-seed';
 import { InMemoryProject } from './in-memory-project';
-import { loadServerModule, REPO_ROOT } from './server-module';
+import { loadServerModule, REPO_ROOT } from '../support/server-module';
 
 const { DEFAULT_CONFIG } = loadServerModule<typeof CoreModule>('analysis');
 

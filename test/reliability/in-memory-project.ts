@@ -10,7 +10,7 @@ import * as ts from 'typescript';
 import type * as CoreModule from '../../server/src/analysis';
 import type { CardinalConfig, Finding } from '../../server/src/analysis';
 import type * as GuardModule from '../../server/src/project/syntax-guard';
-import { loadServerModule, REPO_ROOT } from './server-module';
+import { loadServerModule, REPO_ROOT } from '../support/server-module';
 
 const { createAnalyzer } = loadServerModule<typeof CoreModule>('analysis');
 const { guardDocumentRegistry } = loadServerModule<typeof GuardModule>('project/syntax-guard');

@@ -13,8 +13,8 @@ import { DEEP_NESTING, HEALTHY_FILE, healthyFinding, labelled, LONG_OPERATOR_CHA
 import type * as CoreModule from '../../server/src/analysis';
 import { runCli, summarizeFindings } from './cli-run';
 import { InMemoryProject } from './in-memory-project';
-import { loadServerModule } from './server-module';
-import { createTempTree, removeTree, Tree } from './temp-tree';
+import { loadServerModule } from '../support/server-module';
+import { createTempTree, removeTree, Tree } from '../support/temp-tree';
 
 interface Row {
   readonly name: string;

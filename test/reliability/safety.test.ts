@@ -14,8 +14,8 @@ import { test } from 'node:test';
 import { CodeActionRequest, HoverRequest } from 'vscode-languageserver-protocol';
 import { LspSession } from '../lsp/lsp-session';
 import { HEALTHY_FILE } from './bad-inputs';
-import { REPO_ROOT } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { REPO_ROOT } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const CLI = path.join(REPO_ROOT, 'server', 'bin', 'cardinal.js');
 const TRIPWIRE = path.join(__dirname, 'network-tripwire.js');

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import { CancellationTokenSource, WorkDoneProgressReport } from 'vscode-languageserver-protocol';
 import { LspSession, uriOf, waitFor } from '../lsp/lsp-session';
 import { DEEP_NESTING, HEALTHY_FILE } from './bad-inputs';
-import { createTempTree, removeTree, Tree } from './temp-tree';
+import { createTempTree, removeTree, Tree } from '../support/temp-tree';
 
 const SCAN_METHOD = 'cardinal/scanWorkspace';
 const TSCONFIG = '{ "compilerOptions": { "strict": true, "types": [] }, "include": ["."] }';

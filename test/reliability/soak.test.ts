@@ -14,7 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LSP_FIXTURES, LspSession, uriOf, waitFor } from '../lsp/lsp-session';
 import { runCli } from './cli-run';
 import { fuzzSeed } from './fuzz-seed';
-import { createTempTree, removeTree, writeTree } from './temp-tree';
+import { createTempTree, removeTree, writeTree } from '../support/temp-tree';
 
 const SOAK_EDITS = 5_000;
 const CHECK_EVERY = 500;

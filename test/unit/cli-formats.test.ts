@@ -9,7 +9,7 @@ import type * as ReportModule from '../../server/src/cli/scan-report';
 import type * as SarifModule from '../../server/src/cli/sarif-format';
 import type * as TextModule from '../../server/src/cli/text-format';
 import { sarifSchemaErrors } from './sarif-validator';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { formatText } = loadServerModule<typeof TextModule>('cli/text-format');
 const { formatJson } = loadServerModule<typeof JsonModule>('cli/json-format');

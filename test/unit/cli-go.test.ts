@@ -9,8 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { sarifSchemaErrors } from './sarif-validator';
-import { REPO_ROOT } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { REPO_ROOT } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const BIN = path.join(REPO_ROOT, 'server', 'bin', 'cardinal.js');
 const GO_FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'go');

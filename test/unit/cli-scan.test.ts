@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import { sarifSchemaErrors } from './sarif-validator';
-import { REPO_ROOT } from './server-module';
+import { REPO_ROOT } from '../support/server-module';
 
 const BIN = path.join(REPO_ROOT, 'server', 'bin', 'cardinal.js');
 const INCIDENT_MIDDLEWARE = 'demo/incident/src/middleware/request-metrics.ts';

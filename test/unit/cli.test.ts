@@ -13,8 +13,8 @@ import type { Finding } from '../../server/src/analysis';
 import type * as CliModule from '../../server/src/cli/cardinal';
 import type { LanguageFrontend } from '../../server/src/cli/language';
 import { sarifSchemaErrors } from './sarif-validator';
-import { loadServerModule, REPO_ROOT } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { loadServerModule, REPO_ROOT } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const { main } = loadServerModule<typeof CliModule>('cli/cardinal');
 const BIN = path.join(REPO_ROOT, 'server', 'bin', 'cardinal.js');

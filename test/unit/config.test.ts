@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as CoreModule from '../../server/src/analysis';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { parseConfig, normalizeConfig, formatConfigProblem } = loadServerModule<typeof ConfigModule>('analysis/config');
 const { DEFAULT_CONFIG } = loadServerModule<typeof CoreModule>('analysis');

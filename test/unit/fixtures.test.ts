@@ -14,7 +14,7 @@ import type { Finding, TextChange } from '../../server/src/analysis';
 import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as ExcludeModule from '../../server/src/project/exclude-globs';
 import { applyChanges, compareFindings, parseExpectations } from './markers';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { createAnalyzer } = loadServerModule<typeof CoreModule>('analysis');
 const { CONFIG_FILE_NAME, parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');

@@ -13,7 +13,7 @@ import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as GoModule from '../../server/src/go';
 import type { GoSourceFile } from '../../server/src/go';
 import { applyChanges, compareFindings, parseExpectations } from './markers';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { analyzeGoFiles, GoParser } = loadServerModule<typeof GoModule>('go');
 const { CONFIG_FILE_NAME, parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');

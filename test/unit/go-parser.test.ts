@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as GoModule from '../../server/src/go';
-import { loadServerModule } from './server-module';
+import { loadServerModule } from '../support/server-module';
 
 const { analyzeGoFiles, analyzeGoPackage, describeGoLabels, GoParser } = loadServerModule<typeof GoModule>('go');
 const { parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');

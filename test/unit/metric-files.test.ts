@@ -11,8 +11,8 @@ import * as ts from 'typescript';
 import type * as ImportGraphModule from '../../server/src/project/import-graph';
 import type * as MetricFilesModule from '../../server/src/project/metric-files';
 import type * as ConfigTypes from '../../server/src/analysis/config-types';
-import { loadServerModule, REPO_ROOT } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { loadServerModule, REPO_ROOT } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const { buildImportGraph } = loadServerModule<typeof ImportGraphModule>('project/import-graph');
 const { selectMetricFiles } = loadServerModule<typeof MetricFilesModule>('project/metric-files');

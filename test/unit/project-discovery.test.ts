@@ -4,8 +4,8 @@ import * as ts from 'typescript';
 import type * as LocatorModule from '../../server/src/project/project-locator';
 import type * as GroupsModule from '../../server/src/project/project-groups';
 import type * as ProgramModule from '../../server/src/project/create-program';
-import { loadServerModule } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { loadServerModule } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const { ProjectLocator } = loadServerModule<typeof LocatorModule>('project/project-locator');
 const { groupFilesByProject } = loadServerModule<typeof GroupsModule>('project/project-groups');

@@ -5,8 +5,8 @@ import * as ts from 'typescript';
 import type * as EnumerationModule from '../../server/src/project/file-enumeration';
 import type * as ExcludeModule from '../../server/src/project/exclude-globs';
 import type * as SourceFilesModule from '../../server/src/project/source-files';
-import { loadServerModule } from './server-module';
-import { createTempTree, removeTree } from './temp-tree';
+import { loadServerModule } from '../support/server-module';
+import { createTempTree, removeTree } from '../support/temp-tree';
 
 const { enumerateSourceFiles, MAX_FILE_SIZE } = loadServerModule<typeof EnumerationModule>('project/file-enumeration');
 const { createExcludeMatcher } = loadServerModule<typeof ExcludeModule>('project/exclude-globs');

@@ -1,5 +1,5 @@
 /**
- * Throw-away folders for tests that need a real file system (symbolic links, file sizes, the CLI).
+ * Throw-away folders for tests that need a real file system (symbolic links, file sizes, binary files, spawned CLIs).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -10,7 +10,7 @@ export type Tree = Readonly<Record<string, string | Buffer>>;
 
 /** Creates a fresh folder holding `tree` and returns its real absolute path, forward slashes. */
 export function createTempTree(tree: Tree): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cardinal-reliability-'))).replace(/\\/g, '/');
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'cardinal-test-'))).replace(/\\/g, '/');
   writeTree(root, tree);
   return root;
 }
