@@ -15,10 +15,12 @@ import type { Member } from './catalog/model';
 import { SOURCE_KINDS, type SourceKind } from './catalog/source-kinds';
 import { STRING_METHODS } from './catalog/string-methods';
 import type { CardinalConfig } from './config-types';
-import { asFallback, bounded, type Facts, NOTHING, tainted, through, union, UNKNOWN, weakened } from './facts';
+import { asFallback, bounded, type Facts, NOTHING, type Taint, tainted, through, union, UNKNOWN, weakened } from './facts';
+import { type Frame, frameFor, onStack } from './flow-frames';
+import { PathReader } from './flow-paths';
 import { finiteSetGuard } from './guards';
 import { boundedByType } from './bounded-types';
-import { ProgramIndex } from './program-index';
+import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { asFunction, returnExpressions, skipOuter, staticName } from './syntax';
 
@@ -26,13 +28,6 @@ const MAX_DEPTH = 48;
 const MAX_WORK = 20_000;
 /** How many steps pass between two looks at the clock: reading it on every step would cost more than the steps. */
 const CLOCK_INTERVAL = 256;
-
-/** A call being traced into: its parameters are bound to the call's arguments, evaluated in the caller's frame. */
-interface Frame {
-  readonly fn: ts.Node;
-  readonly args: readonly ts.Expression[];
-  readonly caller: Frame | undefined;
-}
 
 export class FlowTracer {
   private readonly memo = new Map<ts.Node, Facts>();
@@ -43,11 +38,24 @@ export class FlowTracer {
   private deadline = Infinity;
   private expired = false;
 
+  private readonly paths: PathReader;
+
   constructor(
     private readonly resolver: Resolver,
     private readonly index: ProgramIndex,
     private readonly config: CardinalConfig,
-  ) {}
+  ) {
+    this.paths = new PathReader(
+      {
+        value: (node, frame, depth) => this.value(node, frame, depth),
+        spend: (depth) => this.spend(depth),
+        memberFacts: (member, node, receiver) => this.memberFacts(member, node, receiver),
+        taint: (kind, node, text) => this.taint(kind, node, text),
+      },
+      resolver,
+      index,
+    );
+  }
 
   /**
    * Everything known about the values `node` can take. With a `deadline` (a `Date.now()` time) the
@@ -70,11 +78,15 @@ export class FlowTracer {
     return true;
   }
 
+  /** Spends one step of the budgets; a step refused is a cut, and results computed across a cut are not memoised. */
+  private spend(depth: number): boolean {
+    if (this.step(depth)) return true;
+    this.cuts++;
+    return false;
+  }
+
   private value(node: ts.Expression, frame: Frame | undefined, depth: number): Facts {
-    if (!this.step(depth)) {
-      this.cuts++;
-      return UNKNOWN;
-    }
+    if (!this.spend(depth)) return UNKNOWN;
     const memoizable = frame === undefined;
     if (memoizable) {
       const known = this.memo.get(node);
@@ -179,7 +191,7 @@ export class FlowTracer {
     return UNKNOWN;
   }
 
-  private taint(kind: SourceKind, node: ts.Node, text = node.getText()): { kind: SourceKind; node: ts.Node; text: string; description: string; steps: [] } {
+  private taint(kind: SourceKind, node: ts.Node, text = node.getText()): Taint {
     return { kind, node, text, description: SOURCE_KINDS[kind].description, steps: [] };
   }
 
@@ -253,7 +265,7 @@ export class FlowTracer {
       }
       return parts.length > 0 ? union(parts) : UNKNOWN;
     }
-    if (ts.isBindingElement(declaration)) return this.bindingFacts(declaration, frameFor(declaration, frame), depth);
+    if (ts.isBindingElement(declaration)) return this.paths.bindingFacts(declaration, frameFor(declaration, frame), depth);
     if (ts.isParameter(declaration)) return this.parameterFacts(declaration, frame, depth);
     if (ts.isPropertyAssignment(declaration)) return this.value(declaration.initializer, undefined, depth);
     if (ts.isShorthandPropertyAssignment(declaration)) return this.value(declaration.name, undefined, depth);
@@ -271,7 +283,7 @@ export class FlowTracer {
     }
     if (name !== undefined) {
       const key = /^\d+$/.test(name) ? Number(name) : name;
-      const read = this.readPath(node.expression, [key], frame, depth);
+      const read = this.paths.readPath(node.expression, [key], frame, depth);
       return read === UNKNOWN ? read : through(read, node, `read from \`${node.getText()}\``);
     }
     const container = this.index.literalOf(node.expression);
@@ -353,119 +365,6 @@ export class FlowTracer {
     const name = holder?.getText();
     return name !== undefined && this.config.sinks.some((sink) => sink.function === name || sink.function.endsWith(`.${name}`));
   }
-
-  /** `const { path } = req`, `const [first] = list`, and destructured parameters. */
-  private bindingFacts(element: ts.BindingElement, frame: Frame | undefined, depth: number): Facts {
-    if (element.dotDotDotToken) return UNKNOWN;
-    const keys: (string | number)[] = [];
-    let node: ts.Node = element;
-    while (ts.isBindingElement(node)) {
-      const pattern: ts.BindingPattern = node.parent;
-      const key = ts.isArrayBindingPattern(pattern)
-        ? pattern.elements.indexOf(node)
-        : staticName(node.propertyName ?? node.name, this.resolver.checker);
-      if (key === undefined) return UNKNOWN;
-      keys.unshift(key);
-      node = pattern.parent;
-    }
-    const name = element.name.getText();
-    const owner = this.resolver.entityOf(element.name as ts.Identifier);
-    if (owner !== undefined) {
-      const asValue = entityById(owner)?.asValue;
-      return asValue ? tainted(this.taint(asValue, element.name)) : UNKNOWN;
-    }
-    const viaCatalog = this.bindingFromCatalog(node, keys, element);
-    if (viaCatalog) return viaCatalog;
-    let root: Facts;
-    if (ts.isVariableDeclaration(node) && node.initializer) {
-      root = this.readPath(node.initializer, keys, frame, depth);
-    } else if (ts.isParameter(node)) {
-      root = this.parameterPathFacts(node, keys, frame, depth);
-    } else {
-      return UNKNOWN;
-    }
-    const withDefault = element.initializer ? union([root, this.value(element.initializer, frame, depth)]) : root;
-    return through(withDefault, element.name, `destructured into \`${name}\``);
-  }
-
-  /** Walks the catalog along a destructuring path rooted at a known entity (`const { params: { id } } = req`). */
-  private bindingFromCatalog(root: ts.Node, keys: readonly (string | number)[], element: ts.BindingElement): Facts | undefined {
-    let owner: string | undefined;
-    if (ts.isVariableDeclaration(root) && root.initializer) owner = this.resolver.entityOf(root.initializer);
-    else if (ts.isParameter(root)) {
-      const member = this.resolver.parameterMember(root);
-      owner = member && 'entity' in member ? member.entity : undefined;
-    }
-    if (owner === undefined) return undefined;
-    for (const key of keys) {
-      const member = this.resolver.memberOf(owner, String(key));
-      if (!member) return UNKNOWN;
-      if ('entity' in member) {
-        owner = member.entity;
-        continue;
-      }
-      if ('source' in member) return tainted(this.taint(member.source, element.name, element.getText()));
-      return this.memberFacts(member, element.name as ts.Identifier, undefined);
-    }
-    const asValue = entityById(owner)?.asValue;
-    return asValue ? tainted(this.taint(asValue, element.name)) : UNKNOWN;
-  }
-
-  /**
-   * The value at `keys` inside what `base` evaluates to: through object and array literals, variables,
-   * parameters (to their arguments), conditionals and helper returns. Where the object cannot be seen,
-   * an unbounded whole (a tainted object) taints every part of it.
-   */
-  private readPath(base: ts.Expression, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
-    if (keys.length === 0) return this.value(base, frame, depth);
-    if (!this.step(depth)) {
-      this.cuts++;
-      return UNKNOWN;
-    }
-    const node = skipOuter(base);
-    const [key, ...rest] = keys;
-    const next = depth + 1;
-    if (ts.isObjectLiteralExpression(node)) {
-      const property = this.index.propertyValue(node, String(key));
-      return property ? this.readPath(property, rest, frameFor(property, frame), next) : UNKNOWN;
-    }
-    if (ts.isArrayLiteralExpression(node)) {
-      const element = typeof key === 'number' ? node.elements[key] : undefined;
-      return element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) ? this.readPath(element, rest, frame, next) : UNKNOWN;
-    }
-    if (ts.isConditionalExpression(node)) return union([this.readPath(node.whenTrue, keys, frame, next), this.readPath(node.whenFalse, keys, frame, next)]);
-    if (ts.isIdentifier(node)) {
-      const declaration = this.index.declarationOf(node);
-      if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
-        const sources = [...(declaration.initializer ? [declaration.initializer] : []), ...this.index.assignmentsTo(declaration)];
-        if (sources.length > 0) return union(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
-      }
-      if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
-        return this.parameterPathFacts(declaration, keys, frame, next);
-      }
-    }
-    if (ts.isCallExpression(node)) {
-      const fn = this.resolver.functionDeclarationOf(node.expression);
-      if (fn && !onStack(fn, frame)) {
-        const inner: Frame = { fn, args: node.arguments, caller: frame };
-        const returns = returnExpressions(fn);
-        if (returns.length > 0) return union(returns.map((r) => this.readPath(r, keys, inner, next)));
-      }
-    }
-    const whole = this.value(base, frame, next);
-    return whole.taints.length > 0 ? through(whole, base, `property \`${String(key)}\``) : UNKNOWN;
-  }
-
-  private parameterPathFacts(param: ts.ParameterDeclaration, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
-    const fn = param.parent;
-    const index = fn.parameters.indexOf(param);
-    for (let f = frame; f; f = f.caller) {
-      if (f.fn === fn) return f.args[index] ? this.readPath(f.args[index], keys, f.caller, depth) : UNKNOWN;
-    }
-    const sites = this.index.callSitesOf(fn);
-    if (sites.length === 0) return UNKNOWN;
-    return union(sites.map((site) => (site.arguments[index] ? this.readPath(site.arguments[index], keys, undefined, depth) : UNKNOWN)));
-  }
 }
 
 const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([
@@ -489,20 +388,6 @@ function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
   }
   operands.push(left);
   return operands.reverse();
-}
-
-function onStack(fn: ts.Node, frame: Frame | undefined): boolean {
-  for (let f = frame; f; f = f.caller) if (f.fn === fn) return true;
-  return false;
-}
-
-/** The innermost frame whose function contains `node`: locals of a called helper are read in that call's context. */
-function frameFor(node: ts.Node, frame: Frame | undefined): Frame | undefined {
-  const file = node.getSourceFile();
-  for (let f = frame; f; f = f.caller) {
-    if (f.fn.getSourceFile() === file && f.fn.pos <= node.pos && node.end <= f.fn.end) return f;
-  }
-  return undefined;
 }
 
 function literalFacts(node: ts.Expression): Facts | undefined {

@@ -1,0 +1,144 @@
+/**
+ * Reading a part of a value: destructuring (`const { params: { id } } = req`, `const [first] = list`)
+ * and property reads (`summary.route`) followed to where the part is written, through object and
+ * array literals, variables, parameters (to their arguments), conditionals and helper returns.
+ */
+import * as ts from 'typescript';
+import { entity as entityById } from './catalog';
+import type { Member } from './catalog/model';
+import type { SourceKind } from './catalog/source-kinds';
+import { type Facts, type Taint, tainted, through, union, UNKNOWN } from './facts';
+import { type Frame, frameFor, onStack } from './flow-frames';
+import type { ProgramIndex } from './program-index';
+import type { Resolver } from './resolver';
+import { returnExpressions, skipOuter, staticName } from './syntax';
+
+/** What a path reader needs from the tracer that owns it. */
+export interface TraceOperations {
+  /** The facts of a whole value. */
+  value(node: ts.Expression, frame: Frame | undefined, depth: number): Facts;
+  /** Spends one step of the trace's budgets; false when spent out (the result is then incomplete). */
+  spend(depth: number): boolean;
+  /** The facts of reading a catalogued member. */
+  memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts;
+  /** A fresh taint of `kind` read at `node`. */
+  taint(kind: SourceKind, node: ts.Node, text?: string): Taint;
+}
+
+export class PathReader {
+  constructor(
+    private readonly trace: TraceOperations,
+    private readonly resolver: Resolver,
+    private readonly index: ProgramIndex,
+  ) {}
+
+  /** `const { path } = req`, `const [first] = list`, and destructured parameters. */
+  bindingFacts(element: ts.BindingElement, frame: Frame | undefined, depth: number): Facts {
+    if (element.dotDotDotToken) return UNKNOWN;
+    const keys: (string | number)[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern: ts.BindingPattern = node.parent;
+      const key = ts.isArrayBindingPattern(pattern)
+        ? pattern.elements.indexOf(node)
+        : staticName(node.propertyName ?? node.name, this.resolver.checker);
+      if (key === undefined) return UNKNOWN;
+      keys.unshift(key);
+      node = pattern.parent;
+    }
+    const name = element.name.getText();
+    const owner = this.resolver.entityOf(element.name as ts.Identifier);
+    if (owner !== undefined) {
+      const asValue = entityById(owner)?.asValue;
+      return asValue ? tainted(this.trace.taint(asValue, element.name)) : UNKNOWN;
+    }
+    const viaCatalog = this.bindingFromCatalog(node, keys, element);
+    if (viaCatalog) return viaCatalog;
+    let root: Facts;
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      root = this.readPath(node.initializer, keys, frame, depth);
+    } else if (ts.isParameter(node)) {
+      root = this.parameterPathFacts(node, keys, frame, depth);
+    } else {
+      return UNKNOWN;
+    }
+    const withDefault = element.initializer ? union([root, this.trace.value(element.initializer, frame, depth)]) : root;
+    return through(withDefault, element.name, `destructured into \`${name}\``);
+  }
+
+  /** Walks the catalog along a destructuring path rooted at a known entity (`const { params: { id } } = req`). */
+  private bindingFromCatalog(root: ts.Node, keys: readonly (string | number)[], element: ts.BindingElement): Facts | undefined {
+    let owner: string | undefined;
+    if (ts.isVariableDeclaration(root) && root.initializer) owner = this.resolver.entityOf(root.initializer);
+    else if (ts.isParameter(root)) {
+      const member = this.resolver.parameterMember(root);
+      owner = member && 'entity' in member ? member.entity : undefined;
+    }
+    if (owner === undefined) return undefined;
+    for (const key of keys) {
+      const member = this.resolver.memberOf(owner, String(key));
+      if (!member) return UNKNOWN;
+      if ('entity' in member) {
+        owner = member.entity;
+        continue;
+      }
+      if ('source' in member) return tainted(this.trace.taint(member.source, element.name, element.getText()));
+      return this.trace.memberFacts(member, element.name as ts.Identifier, undefined);
+    }
+    const asValue = entityById(owner)?.asValue;
+    return asValue ? tainted(this.trace.taint(asValue, element.name)) : UNKNOWN;
+  }
+
+  /**
+   * The value at `keys` inside what `base` evaluates to: through object and array literals, variables,
+   * parameters (to their arguments), conditionals and helper returns. Where the object cannot be seen,
+   * an unbounded whole (a tainted object) taints every part of it.
+   */
+  readPath(base: ts.Expression, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
+    if (keys.length === 0) return this.trace.value(base, frame, depth);
+    if (!this.trace.spend(depth)) return UNKNOWN;
+    const node = skipOuter(base);
+    const [key, ...rest] = keys;
+    const next = depth + 1;
+    if (ts.isObjectLiteralExpression(node)) {
+      const property = this.index.propertyValue(node, String(key));
+      return property ? this.readPath(property, rest, frameFor(property, frame), next) : UNKNOWN;
+    }
+    if (ts.isArrayLiteralExpression(node)) {
+      const element = typeof key === 'number' ? node.elements[key] : undefined;
+      return element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) ? this.readPath(element, rest, frame, next) : UNKNOWN;
+    }
+    if (ts.isConditionalExpression(node)) return union([this.readPath(node.whenTrue, keys, frame, next), this.readPath(node.whenFalse, keys, frame, next)]);
+    if (ts.isIdentifier(node)) {
+      const declaration = this.index.declarationOf(node);
+      if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
+        const sources = [...(declaration.initializer ? [declaration.initializer] : []), ...this.index.assignmentsTo(declaration)];
+        if (sources.length > 0) return union(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
+      }
+      if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
+        return this.parameterPathFacts(declaration, keys, frame, next);
+      }
+    }
+    if (ts.isCallExpression(node)) {
+      const fn = this.resolver.functionDeclarationOf(node.expression);
+      if (fn && !onStack(fn, frame)) {
+        const inner: Frame = { fn, args: node.arguments, caller: frame };
+        const returns = returnExpressions(fn);
+        if (returns.length > 0) return union(returns.map((r) => this.readPath(r, keys, inner, next)));
+      }
+    }
+    const whole = this.trace.value(base, frame, next);
+    return whole.taints.length > 0 ? through(whole, base, `property \`${String(key)}\``) : UNKNOWN;
+  }
+
+  private parameterPathFacts(param: ts.ParameterDeclaration, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
+    const fn = param.parent;
+    const index = fn.parameters.indexOf(param);
+    for (let f = frame; f; f = f.caller) {
+      if (f.fn === fn) return f.args[index] ? this.readPath(f.args[index], keys, f.caller, depth) : UNKNOWN;
+    }
+    const sites = this.index.callSitesOf(fn);
+    if (sites.length === 0) return UNKNOWN;
+    return union(sites.map((site) => (site.arguments[index] ? this.readPath(site.arguments[index], keys, undefined, depth) : UNKNOWN)));
+  }
+}
