@@ -10,20 +10,12 @@
  */
 import * as ts from 'typescript';
 import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
-import type { Behaviour, CallbackSpec, EntityId, Member, OptionSink } from './catalog/model';
+import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
+import { callbackSite, type CallbackSite, isRouteHandlerShape, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
+import { importedName, isImportDeclaration } from './imports';
 import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 24;
-
-/** Where a function literal sits as a callback: the call, the argument index, and the property path inside an options object. */
-export interface CallbackSite {
-  readonly call: ts.CallExpression | ts.NewExpression;
-  readonly argIndex: number;
-  readonly path: readonly string[];
-}
-
-/** HTTP routing verbs recognised on receivers the model cannot identify (DESIGN.md: the handler shape). */
-const ROUTE_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options']);
 
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
@@ -364,89 +356,8 @@ export class Resolver {
   }
 }
 
-/** Where a function literal is passed: directly as an argument, or as a property (at any depth) of an options object argument. */
-export function callbackSite(fn: ts.Node): CallbackSite | undefined {
-  const path: string[] = [];
-  let node: ts.Node = fn;
-  for (;;) {
-    const parent: ts.Node = node.parent;
-    if (!parent) return undefined;
-    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent)) {
-      node = parent;
-      continue;
-    }
-    if ((ts.isPropertyAssignment(parent) && parent.initializer === node) || (ts.isMethodDeclaration(node) && parent === node.parent && ts.isObjectLiteralExpression(parent))) {
-      const named = ts.isMethodDeclaration(node) ? node : parent;
-      const key = staticName((named as ts.PropertyAssignment | ts.MethodDeclaration).name);
-      if (key === undefined) return undefined;
-      path.unshift(key);
-      node = ts.isMethodDeclaration(node) ? parent : parent.parent;
-      continue;
-    }
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
-      return { call: parent, argIndex: parent.arguments.indexOf(node as ts.Expression), path };
-    }
-    return undefined;
-  }
-}
-
 /** A class named in a type position means its instances: `h: Histogram` is a histogram, not the class. */
 function instanceOf(id: EntityId | undefined): EntityId | undefined {
   const constructed = id === undefined ? undefined : entityById(id)?.construct?.returns;
   return constructed && 'entity' in constructed ? constructed.entity : id;
-}
-
-function matchesCallback(spec: CallbackSpec, site: CallbackSite): boolean {
-  const argMatches = spec.arg === 'any' || spec.arg === site.argIndex;
-  if (!argMatches) return false;
-  return spec.property === undefined ? site.path.length === 0 : site.path.length === 1 && site.path[0] === spec.property;
-}
-
-function matchesPath(pattern: readonly string[], path: readonly string[]): boolean {
-  return pattern.length === path.length && pattern.every((key, i) => key === '*' || key === path[i]);
-}
-
-/** Express-style error middleware `(err, req, res, next)`: the request moves one place right. */
-function shiftForErrorHandler(spec: CallbackSpec, arity: number): readonly (EntityId | null)[] {
-  if (spec.errorHandlerArity !== undefined && arity === spec.errorHandlerArity) return ['global:Error', ...spec.params];
-  return spec.params;
-}
-
-/** `anything.get('/path', (req, res) => …)`: an HTTP handler on a receiver the model does not know. */
-function isRouteHandlerShape(site: CallbackSite, arity: number): boolean {
-  if (site.path.length > 0 || arity < 2 || !ts.isCallExpression(site.call)) return false;
-  const callee = skipOuter(site.call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !ROUTE_VERBS.has(callee.name.text)) return false;
-  const first = site.call.arguments[0];
-  return first !== undefined && ts.isStringLiteralLike(first) && first.text.startsWith('/');
-}
-
-interface ImportedName {
-  readonly module: string;
-  readonly name: string;
-}
-
-function isImportDeclaration(declaration: ts.Declaration): boolean {
-  return importedName(declaration) !== undefined;
-}
-
-/** For an import binding: the module and the export it names (`*` for namespaces, `default` for default imports). */
-function importedName(declaration: ts.Declaration): ImportedName | undefined {
-  if (ts.isImportSpecifier(declaration)) {
-    const module = declaration.parent.parent.parent.moduleSpecifier;
-    return ts.isStringLiteral(module) ? { module: module.text, name: (declaration.propertyName ?? declaration.name).text } : undefined;
-  }
-  if (ts.isImportClause(declaration)) {
-    const module = declaration.parent.moduleSpecifier;
-    return ts.isStringLiteral(module) ? { module: module.text, name: 'default' } : undefined;
-  }
-  if (ts.isNamespaceImport(declaration)) {
-    const module = declaration.parent.parent.moduleSpecifier;
-    return ts.isStringLiteral(module) ? { module: module.text, name: '*' } : undefined;
-  }
-  if (ts.isImportEqualsDeclaration(declaration) && ts.isExternalModuleReference(declaration.moduleReference)) {
-    const module = declaration.moduleReference.expression;
-    return ts.isStringLiteral(module) ? { module: module.text, name: '*' } : undefined;
-  }
-  return undefined;
 }
