@@ -4,7 +4,7 @@
  */
 import type * as ts from 'typescript';
 import type { RoutePatternFix } from './catalog/model';
-import type { SourceKind } from './catalog/source-kinds';
+import { isRawPathKind, type SourceKind } from './catalog/source-kinds';
 
 /** One step of a flow, still as syntax; turned into a `FlowStep` when a finding is made. */
 export interface Step {
@@ -60,15 +60,21 @@ export function union(parts: readonly Facts[]): Facts {
   const taints: Taint[] = [];
   for (const part of parts) {
     for (const taint of part.taints) {
-      if (taints.length < MAX_TAINTS && !taints.some((t) => t.node === taint.node)) taints.push(taint);
+      if (!taints.some((t) => t.node === taint.node)) taints.push(taint);
     }
   }
   return {
-    taints,
+    taints: taints.length <= MAX_TAINTS ? taints : mostTelling(taints),
     bounded: parts.find((p) => p.bounded !== undefined)?.bounded,
     pattern: parts.some((p) => p.pattern),
     unknown: parts.some((p) => p.unknown),
   };
+}
+
+/** The taints kept when there are too many: raw paths first, since they decide the rule and the fix. */
+function mostTelling(taints: readonly Taint[]): Taint[] {
+  const raw = taints.filter((t) => isRawPathKind(t.kind));
+  return [...raw, ...taints.filter((t) => !isRawPathKind(t.kind))].slice(0, MAX_TAINTS);
 }
 
 /** Adds a step to every taint (the value moved through `node`). */
