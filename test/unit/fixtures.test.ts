@@ -1,7 +1,9 @@
 /**
- * The fixture runner: every case under test/fixtures (but go/) is analysed twice, once with the real
- * library types from node_modules and once with every package import unresolved, and its findings must
- * equal its inline markers in both runs. Where a `<file>.fixed.<ext>` exists, applying every preferred
+ * The fixture runner: every case under test/fixtures (but go/) is analysed three times, and its
+ * findings must equal its inline markers in each run: against the analysis program Cardinal builds
+ * (library types from node_modules, no DOM or ambient `@types`), against the program the project's
+ * compiler builds (everything loaded: what the analysis leaves out must change nothing), and with
+ * every package import unresolved. Where a `<file>.fixed.<ext>` exists, applying every preferred
  * fix of the case must produce it exactly.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import * as ts from 'typescript';
 import type * as CoreModule from '../../server/src/analysis';
 import type { Finding, TextChange } from '../../server/src/analysis';
 import type * as ConfigModule from '../../server/src/analysis/config';
+import type * as AnalysisProgramModule from '../../server/src/project/analysis-program';
 import type * as ExcludeModule from '../../server/src/project/exclude-globs';
 import { applyChanges, compareFindings, parseExpectations } from './markers';
 import { loadServerModule } from '../support/server-module';
@@ -19,6 +22,7 @@ import { loadServerModule } from '../support/server-module';
 const { createAnalyzer } = loadServerModule<typeof CoreModule>('analysis');
 const { CONFIG_FILE_NAME, parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');
 const { createExcludeMatcher } = loadServerModule<typeof ExcludeModule>('project/exclude-globs');
+const { analysisCompilerOptions, analysisHostHooks } = loadServerModule<typeof AnalysisProgramModule>('project/analysis-program');
 
 const FIXTURES = path.resolve(__dirname, '../../fixtures');
 const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
@@ -59,10 +63,17 @@ function fixtureOptions(): ts.CompilerOptions {
   return parsed.options;
 }
 
+/** The program the CLI and the language server analyse. */
+function createAnalysisProgram(rootNames: readonly string[], options: ts.CompilerOptions): ts.Program {
+  const analysisOptions = analysisCompilerOptions(options);
+  const host = Object.assign(ts.createCompilerHost(analysisOptions, true), analysisHostHooks);
+  return ts.createProgram({ rootNames, options: analysisOptions, host });
+}
+
 /** A program where no package import resolves and no @types load: what a fresh clone without node_modules sees. */
 function createUntypedProgram(rootNames: readonly string[], options: ts.CompilerOptions): ts.Program {
-  const untypedOptions = { ...options, types: [] };
-  const host = ts.createCompilerHost(untypedOptions, true);
+  const untypedOptions = analysisCompilerOptions(options);
+  const host = Object.assign(ts.createCompilerHost(untypedOptions, true), analysisHostHooks);
   host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions) =>
     literals.map((literal) => {
       if (!literal.text.startsWith('.')) return { resolvedModule: undefined };
@@ -94,11 +105,12 @@ const cases = collectCases();
 const options = fixtureOptions();
 const rootNames = cases.flatMap((c) => c.files);
 const programs = {
-  typed: ts.createProgram({ rootNames, options }),
+  typed: createAnalysisProgram(rootNames, options),
+  compiler: ts.createProgram({ rootNames, options }),
   untyped: createUntypedProgram(rootNames, options),
 };
 
-for (const mode of ['typed', 'untyped'] as const) {
+for (const mode of ['typed', 'compiler', 'untyped'] as const) {
   describe(`fixtures (${mode})`, () => {
     for (const fixture of cases) {
       test(fixture.name, () => {
@@ -110,7 +122,7 @@ for (const mode of ['typed', 'untyped'] as const) {
           const text = fs.readFileSync(file, 'utf8');
           const found = isExcluded(file) ? [] : analyzer.analyzeFile(file);
           findings.push(...found);
-          const differences = compareFindings(text, parseExpectations(text), found, mode === 'typed');
+          const differences = compareFindings(text, parseExpectations(text), found, mode !== 'untyped');
           problems.push(...differences.map((d) => `${path.relative(FIXTURES, file)}: ${d}`));
         }
         assert.deepEqual(problems, [], `findings differ from markers:\n  ${problems.join('\n  ')}`);

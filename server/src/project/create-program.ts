@@ -3,22 +3,24 @@
  * language server keeps incremental `LanguageService`s instead.
  */
 import * as ts from 'typescript';
+import { analysisCompilerOptions, analysisHostHooks } from './analysis-program';
 import type { ProjectSettings } from './project-locator';
 import { directoryOf, toForwardSlashes } from './paths';
 import { guardCompilerHost, type SkippedSyntaxListener } from './syntax-guard';
 
 /**
- * Builds the program of `settings`. Project references are not passed on: imports of a referenced
+ * Builds the analysis program of `settings` (see `analysis-program.ts`). Project references are not passed on: imports of a referenced
  * project then resolve to its sources rather than to build output that may not exist, which is what
  * an analysis that follows values across files needs. `oldProgram`, a previous program of the same
  * settings with fewer roots, lends its parsed files to the new one. A file TypeScript cannot process
  * (see `syntax-guard.ts`) enters the program empty and is reported to `onSkippedSyntax`.
  */
 export function createProjectProgram(system: ts.System, settings: ProjectSettings, oldProgram?: ts.Program, onSkippedSyntax: SkippedSyntaxListener = () => undefined): ts.Program {
+  const options = analysisCompilerOptions(settings.options);
   return ts.createProgram({
     rootNames: settings.rootFiles,
-    options: settings.options,
-    host: guardCompilerHost(createSystemCompilerHost(system, settings), onSkippedSyntax),
+    options,
+    host: guardCompilerHost(createSystemCompilerHost(system, { ...settings, options }), onSkippedSyntax),
     oldProgram,
   });
 }
@@ -42,5 +44,6 @@ function createSystemCompilerHost(system: ts.System, settings: ProjectSettings):
     getCanonicalFileName: (fileName: string) => (system.useCaseSensitiveFileNames ? fileName : fileName.toLowerCase()),
     getDefaultLibLocation: () => libLocation,
     getDefaultLibFileName: (options: ts.CompilerOptions) => `${libLocation}/${ts.getDefaultLibFileName(options)}`,
+    ...analysisHostHooks,
   });
 }

@@ -1,9 +1,11 @@
 /**
  * One TypeScript `LanguageService` for one project (a tsconfig, or the inferred project of files no
  * tsconfig owns). The host answers TypeScript from the editor's unsaved text first and the disk second,
- * and reports versions so that the service re-parses only what changed since the last program.
+ * and reports versions so that the service re-parses only what changed since the last program. Its
+ * programs are analysis programs (see `analysis-program.ts`).
  */
 import * as ts from 'typescript';
+import { analysisCompilerOptions, analysisHostHooks } from './analysis-program';
 
 /** The text of a file as an editor holds it, with the editor's version of that text. */
 export interface EditorText {
@@ -78,6 +80,7 @@ function createHost(settings: ProjectSettings, context: ProjectContext, rootFile
   // TypeScript asks for the snapshot of every file of the program on every update, before it looks
   // at versions; without this, each keystroke would read the whole project from disk again.
   const snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot | undefined }>();
+  const options = analysisCompilerOptions(settings.options);
   return {
     getProjectVersion: () => String(context.projectVersion()),
     getScriptFileNames: rootFiles,
@@ -91,7 +94,7 @@ function createHost(settings: ProjectSettings, context: ProjectContext, rootFile
       snapshots.set(fileName, { version, snapshot });
       return snapshot;
     },
-    getCompilationSettings: () => settings.options,
+    getCompilationSettings: () => options,
     getCurrentDirectory: () => settings.currentDirectory,
     getDefaultLibFileName: (options) => ts.getDefaultLibFilePath(options),
     fileExists: (fileName) => editorTexts.get(fileName) !== undefined || sys.fileExists(fileName),
@@ -101,5 +104,6 @@ function createHost(settings: ProjectSettings, context: ProjectContext, rootFile
     getDirectories: (path) => sys.getDirectories(path),
     realpath: sys.realpath ? (path) => sys.realpath!(path) : undefined,
     useCaseSensitiveFileNames: () => sys.useCaseSensitiveFileNames,
+    ...analysisHostHooks,
   };
 }

@@ -3,6 +3,7 @@
  * tsconfig owns, all sharing one `DocumentRegistry` so a file common to several projects is parsed once.
  */
 import * as ts from 'typescript';
+import { analysisHostHooks } from './analysis-program';
 import { EditorTexts, Project, ProjectSettings } from './language-service-host';
 import { guardDocumentRegistry, type SkippedSyntaxListener } from './syntax-guard';
 
@@ -32,7 +33,7 @@ export class LanguageServices {
     /** Told about files left out of programs because TypeScript cannot process them (see `syntax-guard.ts`). */
     onSkippedSyntax: SkippedSyntaxListener = () => undefined,
   ) {
-    this.registry = guardDocumentRegistry(ts.createDocumentRegistry(sys.useCaseSensitiveFileNames, sys.getCurrentDirectory()), onSkippedSyntax);
+    this.registry = guardDocumentRegistry(ts.createDocumentRegistry(sys.useCaseSensitiveFileNames, sys.getCurrentDirectory(), analysisHostHooks.jsDocParsingMode), onSkippedSyntax);
   }
 
   /** The project `fileName` belongs to: its tsconfig's when that config includes it, else the inferred one. */
