@@ -2,7 +2,7 @@
  * The entry points of the core: analyse a file of a program, describe the labels in a file, and a
  * cheap text test that lets shells skip files that cannot touch a metric.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { CardinalConfig } from './config-types';
 import type { Facts } from './facts';
 import type { Finding, LabelSite, LabelValues } from './finding';

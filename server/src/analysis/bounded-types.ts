@@ -2,7 +2,7 @@
  * Bounded by declaration: a value whose type is a union of literals, an enum or a boolean can take
  * only the values the type lists, whatever flows into it at run time through a cast.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 const LITERAL_FLAGS =
   ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.EnumLiteral |

@@ -2,7 +2,7 @@
  * Callback positions: where a function literal is handed to a library call (directly, or as a property
  * of an options object), and which of the catalog's callback specs describe its parameters.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { CallbackSpec, EntityId } from './catalog/model';
 import { skipOuter, staticName } from './syntax';
 

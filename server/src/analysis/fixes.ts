@@ -3,7 +3,7 @@
  * may be in another file than the label), so every label fed from it is fixed at once; the suppression
  * fix inserts a directive above the label's line.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { Taint } from './facts';
 import type { Fix, RuleId, TextChange } from './finding';
 import { suppressionComment } from './suppression';

@@ -3,7 +3,7 @@
  * and property reads (`summary.route`) followed to where the part is written, through object and
  * array literals, variables, parameters (to their arguments), conditionals and helper returns.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
 import type { SourceKind } from './catalog/source-kinds';

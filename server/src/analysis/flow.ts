@@ -9,7 +9,7 @@
  * trace terminate. A result cut short by any of them depends on where the trace started, so it is
  * never memoised: each trace reaches the same conclusion whatever was traced before it.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
 import { SOURCE_KINDS, type SourceKind } from './catalog/source-kinds';

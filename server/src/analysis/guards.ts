@@ -3,7 +3,7 @@
  * `x in TABLE ? x : …`, `x === 'a' || x === 'b' ? x : …`. The branch that only runs when the check
  * passed can hold only members of a finite set.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { skipOuter } from './syntax';
 
 const MEMBERSHIP_METHODS = new Set(['has', 'includes', 'hasOwnProperty']);

@@ -2,7 +2,7 @@
  * Import bindings: which module and export an import declaration names, in every import form
  * (named, default, namespace, `import x = require(...)`).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 export interface ImportedName {
   readonly module: string;

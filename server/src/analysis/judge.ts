@@ -2,7 +2,7 @@
  * Turns a sink site and the facts traced for its value into a finding (or none): picks the rule,
  * the most telling source, the flow path and the fixes.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { isRawPathKind } from './catalog/source-kinds';
 import { isSuspiciousLabelName } from './catalog/label-names';
 import type { CardinalConfig } from './config-types';

@@ -3,7 +3,7 @@
  * hand out directly: every assignment to a variable or property, literal values behind names, and the
  * call sites of a function across files. Built per file on first use and kept for one analysis run.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { asFunction, isExternalFile, skipOuter, staticName, walk } from './syntax';
 
 const MAX_LITERAL_HOPS = 12;

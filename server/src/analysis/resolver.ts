@@ -8,7 +8,7 @@
  * entity instead. Both paths read the same tables, so a fresh clone without `node_modules` and a
  * fully installed workspace agree on everything the syntax shows.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
 import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
 import { callbackSite, type CallbackSite, isRouteHandlerShape, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';

@@ -7,7 +7,7 @@
  * metric's `labelNames` (found where the metric was constructed, in whatever module), spreads map
  * element by element through the array literal they came from, objects map by key.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ArgumentOrOption, LabelNoun, OptionSink, SinkSpec } from './catalog/model';
 import type { CardinalConfig } from './config-types';
 import type { Step } from './facts';

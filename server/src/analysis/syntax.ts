@@ -2,7 +2,7 @@
  * Small syntax helpers shared by the resolver, the sink finder and the flow tracer. They never ask the
  * type checker anything beyond symbols, so they behave the same with and without library types.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Strips wrappers that do not change a value: parentheses, casts, `!`, `satisfies`, `await`. */
 export function skipOuter(node: ts.Expression): ts.Expression {

@@ -2,7 +2,7 @@
  * `cardinal`, the command line: scans files for unbounded metric labels and prints a report in the
  * requested format. `server/bin/cardinal.js` calls {@link main}; tests call it with their own streams.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { formatConfigProblem } from '../analysis/config';
 import { relativePath, resolvePath } from '../project/paths';
 import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';

@@ -1,8 +1,10 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { createAnalyzer, mayTouchMetrics } from '../analysis';
 import type { Analyzer, CardinalConfig, Finding } from '../analysis';
 import { analyzeGoPackage, describeGoLabels, isGoFile } from '../go';
+import type { Project } from '../project/language-service-host';
 import type { LanguageServices } from '../project/language-services';
+import type { CallersLookup } from '../project/metric-files';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';
 import { directoryOf } from '../project/paths';
 import { isScriptFile } from '../project/source-files';
@@ -40,6 +42,8 @@ export class FileAnalysis {
    * files of a project after an edit, a workspace scan) share its caches. A new program is a new key.
    */
   private readonly analyzers = new WeakMap<ts.Program, Map<CardinalConfig, Analyzer>>();
+  /** Where the running analysis records the functions whose callers it looked for. */
+  private callersLookups: CallersLookup[] = [];
 
   constructor(private readonly context: FileAnalysisContext) {}
 
@@ -48,9 +52,38 @@ export class FileAnalysis {
     return isScriptFile(fileName) || isGoFile(fileName);
   }
 
-  /** Gets ready to analyse many files (a workspace scan): each TypeScript project is built once, not once per file it gains. */
-  prepare(fileNames: readonly string[]): void {
-    for (const fileName of fileNames) if (isScriptFile(fileName)) this.context.services.projectOf(fileName);
+  /**
+   * Of `fileNames` (a workspace scan), those that may have findings: Go files, and the TypeScript and
+   * JavaScript files that may hold a metric call (from their text and imports, as the CLI selects
+   * them). Each project's program is then built once from its selected files, rather than growing
+   * file by file. The rest have no findings without being analysed.
+   */
+  selectForScan(fileNames: readonly string[], config: CardinalConfig): string[] {
+    const { services, logger } = this.context;
+    const byProject = new Map<Project, string[]>();
+    const selected: string[] = [];
+    for (const fileName of fileNames) {
+      if (!isScriptFile(fileName)) {
+        if (isGoFile(fileName)) selected.push(fileName);
+        continue;
+      }
+      const project = services.projectOf(fileName);
+      const files = byProject.get(project);
+      if (files) files.push(fileName);
+      else byProject.set(project, [fileName]);
+    }
+    for (const [project, files] of byProject) {
+      try {
+        const metricFiles = new Set(project.getSources().metricFiles(config));
+        const chosen = files.filter((file) => metricFiles.has(file) || this.context.documents.get(file) !== undefined);
+        project.include(chosen);
+        selected.push(...chosen);
+      } catch (error) {
+        logger.error(`Reading the files of ${project.configFile ?? 'the inferred project'} failed; all of them are analysed.\n${String(error)}`);
+        selected.push(...files);
+      }
+    }
+    return selected;
   }
 
   /** The findings of a file, or undefined when the analysis failed (already logged). */
@@ -116,7 +149,7 @@ export class FileAnalysis {
     }
     let analyzer = byConfig.get(config);
     if (!analyzer) {
-      analyzer = createAnalyzer(program, config);
+      analyzer = createAnalyzer(program, config, { onCallersLookup: (fileName, functionName) => this.callersLookups.push({ fileName, functionName }) });
       byConfig.set(config, analyzer);
     }
     return analyzer;
@@ -134,9 +167,23 @@ export class FileAnalysis {
     return text;
   }
 
+  /**
+   * Runs `run` against a program holding `fileName`. When it follows a parameter to the calls of its
+   * function and some callers are not in the program, they are added and `run` starts over on the
+   * grown program (which reuses every file already parsed), until none is missing.
+   */
   private withProgram<T>(fileName: string, empty: T, run: (program: ts.Program) => T): T {
-    const program = this.context.services.projectOf(fileName).getProgram();
-    return program ? run(program) : empty;
+    const project = this.context.services.projectOf(fileName);
+    project.include([fileName]);
+    for (;;) {
+      const program = project.getProgram();
+      if (!program) return empty;
+      this.callersLookups = [];
+      const result = run(program);
+      const callers = this.callersLookups.length > 0 ? project.getSources().callersOutside(program, this.callersLookups) : [];
+      // A caller that stays out of the program (it cannot be read) must not start the run over forever.
+      if (callers.length === 0 || !project.include(callers)) return result;
+    }
   }
 
   private async guard<T>(fileName: string, run: () => T | Promise<T>): Promise<T | undefined> {

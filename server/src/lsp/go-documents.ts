@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { GoParser, isGoFile, type GoFileSyntax, type GoSyntaxTree } from '../go';
 import type { EditorTexts } from '../project/language-service-host';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';

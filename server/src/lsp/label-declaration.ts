@@ -1,4 +1,4 @@
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** A label name declared in a metric's options: `labelNames: ['route', 'status']`. */
 export interface LabelDeclaration {

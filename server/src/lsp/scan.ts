@@ -41,10 +41,10 @@ export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceP
   let cancelled = false;
   try {
     const targets = await listTargets(context);
-    context.analysis.prepare(targets.map((target) => target.fileName));
+    const selected = selectForAnalysis(context, targets);
     for (const [index, target] of targets.entries()) {
       if (isCancelled()) break;
-      const findings = (await context.analysis.findings(target.fileName, target.settings.config, isCancelled)) ?? [];
+      const findings = selected.has(target.fileName) ? ((await context.analysis.findings(target.fileName, target.settings.config, isCancelled)) ?? []) : [];
       results.set(target.fileName, findings);
       progress.report(Math.floor(((index + 1) * 100) / targets.length), `${index + 1}/${targets.length} files`);
       // Let cancellation requests and edits in between files.
@@ -78,6 +78,19 @@ async function listTargets(context: ScanContext): Promise<ScanTarget[]> {
     for (const fileName of files) targets.push({ fileName, settings });
   }
   return targets;
+}
+
+/** The targets that may have findings; the others are counted, not analysed. */
+function selectForAnalysis(context: ScanContext, targets: readonly ScanTarget[]): Set<string> {
+  const bySettings = new Map<ResolvedSettings, string[]>();
+  for (const { fileName, settings } of targets) {
+    const fileNames = bySettings.get(settings);
+    if (fileNames) fileNames.push(fileName);
+    else bySettings.set(settings, [fileName]);
+  }
+  const selected = new Set<string>();
+  for (const [settings, fileNames] of bySettings) for (const fileName of context.analysis.selectForScan(fileNames, settings.config)) selected.add(fileName);
+  return selected;
 }
 
 function publish(context: ScanContext, results: ReadonlyMap<string, Finding[]>): void {

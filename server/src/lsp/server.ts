@@ -3,7 +3,7 @@
  * settings, live diagnostics, code actions, hover, workspace scan); this file connects them to the
  * protocol. All state hangs off one `startServer` call, so tests can run a server per connection.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import {
   CodeAction,
   CodeActionKind,
@@ -60,13 +60,16 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
   documents.onDidEdit((fileName, edits) => go.edited(fileName, edits));
   textDocuments.onDidChangeContent(({ document }) => {
-    services.editorTextChanged();
+    const fileName = uriToFileName(document.uri);
+    if (fileName !== undefined) services.editorTextChanged(fileName);
     diagnostics.documentChanged(document.uri);
   });
   textDocuments.onDidClose(({ document }) => {
     const closedFile = documents.closed(document.uri);
-    if (closedFile !== undefined) go.closed(closedFile);
-    services.editorTextChanged();
+    if (closedFile !== undefined) {
+      go.closed(closedFile);
+      services.editorTextChanged(closedFile);
+    }
     diagnostics.documentClosed(document.uri);
   });
 

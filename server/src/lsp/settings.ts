@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { Connection, MessageType, ShowMessageNotification, WorkspaceFolder } from 'vscode-languageserver';
 import { CardinalConfig, ConfigProblem, DEFAULT_CONFIG } from '../analysis';
 import { CONFIG_FILE_NAME, formatConfigProblem, normalizeConfig, parseConfig } from '../analysis/config';

@@ -12,7 +12,7 @@
  * library of the project's target (its types of arrays, strings and promises) and every package the
  * code imports (their types name metrics, requests and routers), and leave the rest out.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /** Default libraries that describe a host rather than the language (`lib.dom.d.ts`, `lib.webworker.d.ts`). */
 const HOST_LIBRARY = /^lib\.(dom|webworker|scripthost)[\w.]*\.d\.ts$/;

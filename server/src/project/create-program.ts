@@ -2,7 +2,7 @@
  * One `ts.Program` for one project, over an injectable `ts.System`. For batch runs (the CLI); the
  * language server keeps incremental `LanguageService`s instead.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { analysisCompilerOptions, analysisHostHooks } from './analysis-program';
 import type { ProjectSettings } from './project-locator';
 import { directoryOf, toForwardSlashes } from './paths';

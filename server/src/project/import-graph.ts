@@ -3,7 +3,7 @@
  * or type checking, so it costs a small fraction of building a program over the same files.
  */
 import { isBuiltin } from 'node:module';
-import * as ts from 'typescript';
+import ts from 'typescript';
 import type { ProjectSettings } from './project-locator';
 
 export interface ImportGraph {
@@ -19,44 +19,79 @@ export interface ImportGraph {
 }
 
 /** Builds the graph of `texts` (file name → text), resolving specifiers as the project's compiler would. */
-export function buildImportGraph(texts: ReadonlyMap<string, string>, settings: ProjectSettings, system: ts.System): ImportGraph {
-  const { options } = settings;
-  // No `realpath`: resolved names then keep the form of the names in `texts`, even below a symbolic link.
-  const host: ts.ModuleResolutionHost = {
-    fileExists: (fileName) => system.fileExists(fileName),
-    readFile: (fileName) => system.readFile(fileName),
-    directoryExists: (directory) => system.directoryExists(directory),
-    getDirectories: (directory) => system.getDirectories(directory),
-    getCurrentDirectory: () => settings.currentDirectory,
-    useCaseSensitiveFileNames: system.useCaseSensitiveFileNames,
-  };
-  const cache = ts.createModuleResolutionCache(settings.currentDirectory, (name) => (system.useCaseSensitiveFileNames ? name : name.toLowerCase()), options);
-  // Bare specifiers name project files only through `paths` (or `baseUrl`); without either they are packages.
-  const bareCanBeLocal = options.paths !== undefined || options.baseUrl !== undefined;
-  const imports = new Map<string, string[]>();
-  const importers = new Map<string, string[]>();
-  const withPackages = new Set<string>();
+export function buildImportGraph(texts: ReadonlyMap<string, string>, settings: ProjectSettings, system: ts.System): MutableImportGraph {
+  const graph = new MutableImportGraph(settings, system, (file) => texts.has(file));
+  for (const [file, text] of texts) graph.setText(file, text);
+  return graph;
+}
 
-  for (const [file, text] of texts) {
+/**
+ * An import graph that follows edits: {@link setText} re-reads one file's imports. Which files belong
+ * to the graph is fixed at construction (`isGraphFile`); a file created or deleted calls for a new graph.
+ */
+export class MutableImportGraph implements ImportGraph {
+  private readonly imports = new Map<string, readonly string[]>();
+  private readonly importers = new Map<string, Set<string>>();
+  private readonly withPackages = new Set<string>();
+  private readonly host: ts.ModuleResolutionHost;
+  private readonly cache: ts.ModuleResolutionCache;
+  /** Bare specifiers name project files only through `paths` (or `baseUrl`); without either they are packages. */
+  private readonly bareCanBeLocal: boolean;
+
+  constructor(
+    private readonly settings: ProjectSettings,
+    system: ts.System,
+    private readonly isGraphFile: (file: string) => boolean,
+  ) {
+    // No `realpath`: resolved names then keep the form of the names in the graph, even below a symbolic link.
+    this.host = {
+      fileExists: (fileName) => system.fileExists(fileName),
+      readFile: (fileName) => system.readFile(fileName),
+      directoryExists: (directory) => system.directoryExists(directory),
+      getDirectories: (directory) => system.getDirectories(directory),
+      getCurrentDirectory: () => settings.currentDirectory,
+      useCaseSensitiveFileNames: system.useCaseSensitiveFileNames,
+    };
+    this.cache = ts.createModuleResolutionCache(settings.currentDirectory, (name) => (system.useCaseSensitiveFileNames ? name : name.toLowerCase()), settings.options);
+    this.bareCanBeLocal = settings.options.paths !== undefined || settings.options.baseUrl !== undefined;
+  }
+
+  importsOf(file: string): readonly string[] {
+    return this.imports.get(file) ?? [];
+  }
+
+  importersOf(file: string): readonly string[] {
+    return [...(this.importers.get(file) ?? [])];
+  }
+
+  importsPackages(file: string): boolean {
+    return this.withPackages.has(file);
+  }
+
+  /** Records the imports of `file` as `text` states them, replacing what an earlier text stated. */
+  setText(file: string, text: string): void {
+    for (const target of this.imports.get(file) ?? []) this.importers.get(target)?.delete(file);
+    this.withPackages.delete(file);
     const targets: string[] = [];
     for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
       if (isBuiltin(specifier)) continue;
-      const relative = specifier.startsWith('.') || specifier.startsWith('/');
-      const resolved = relative || bareCanBeLocal ? ts.resolveModuleName(specifier, file, options, host, cache).resolvedModule : undefined;
-      const target = resolved && texts.has(resolved.resolvedFileName) ? resolved.resolvedFileName : undefined;
-      if (target === undefined) withPackages.add(file);
+      const target = this.resolve(specifier, file);
+      if (target === undefined) this.withPackages.add(file);
       else targets.push(target);
     }
-    imports.set(file, targets);
+    this.imports.set(file, targets);
     for (const target of targets) {
-      const list = importers.get(target);
-      if (list) list.push(file);
-      else importers.set(target, [file]);
+      const importers = this.importers.get(target);
+      if (importers) importers.add(file);
+      else this.importers.set(target, new Set([file]));
     }
   }
-  return {
-    importsOf: (file) => imports.get(file) ?? [],
-    importersOf: (file) => importers.get(file) ?? [],
-    importsPackages: (file) => withPackages.has(file),
-  };
+
+  /** The graph file `specifier` names from `file`, or undefined for a package or a path that does not resolve. */
+  private resolve(specifier: string, file: string): string | undefined {
+    const relative = specifier.startsWith('.') || specifier.startsWith('/');
+    if (!relative && !this.bareCanBeLocal) return undefined;
+    const resolved = ts.resolveModuleName(specifier, file, this.settings.options, this.host, this.cache).resolvedModule;
+    return resolved && this.isGraphFile(resolved.resolvedFileName) ? resolved.resolvedFileName : undefined;
+  }
 }

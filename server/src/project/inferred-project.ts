@@ -1,7 +1,7 @@
 /**
  * The project of files that no tsconfig.json or jsconfig.json owns ("loose" files).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /**
  * Options for loose files: modern JavaScript and TypeScript as bundlers and Node resolve it, JavaScript

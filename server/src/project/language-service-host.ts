@@ -4,8 +4,9 @@
  * and reports versions so that the service re-parses only what changed since the last program. Its
  * programs are analysis programs (see `analysis-program.ts`).
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { analysisCompilerOptions, analysisHostHooks } from './analysis-program';
+import { ProjectSources } from './project-sources';
 
 /** The text of a file as an editor holds it, with the editor's version of that text. */
 export interface EditorText {
@@ -36,27 +37,50 @@ export interface ProjectSettings {
   readonly currentDirectory: string;
 }
 
-/** A project and its language service. Root files can grow (the inferred project adopts files). */
+/**
+ * A project and its language service. Like the CLI's, its program is built from the files analysed
+ * (open files, a scan's candidates, the callers the analysis asked for), not from every file of the
+ * project: TypeScript adds what they import, and the rest is never parsed. That keeps each update of
+ * the program (every keystroke) proportional to what the analysis needs rather than to the project.
+ */
 export class Project {
   readonly languageService: ts.LanguageService;
-  private readonly rootFiles: Set<string>;
+  /** The project's files: what its config includes, or what the inferred project adopted. */
+  private readonly files: Set<string>;
+  /** The files its program is built from. */
+  private readonly roots = new Set<string>();
+  private rootsVersion = 0;
+  private sources: ProjectSources | undefined;
 
   constructor(
     /** The tsconfig's path, or undefined for the inferred project. */
     readonly configFile: string | undefined,
-    settings: ProjectSettings,
-    context: ProjectContext,
+    private readonly settings: ProjectSettings,
+    private readonly context: ProjectContext,
   ) {
-    this.rootFiles = new Set(settings.rootFiles);
-    this.languageService = ts.createLanguageService(createHost(settings, context, () => [...this.rootFiles]), context.registry);
+    this.files = new Set(settings.rootFiles);
+    const projectVersion = () => `${context.projectVersion()}.${this.rootsVersion}`;
+    this.languageService = ts.createLanguageService(createHost(settings, context, () => [...this.roots], projectVersion), context.registry);
   }
 
-  hasRootFile(fileName: string): boolean {
-    return this.rootFiles.has(fileName);
+  owns(fileName: string): boolean {
+    return this.files.has(fileName);
   }
 
-  addRootFile(fileName: string): void {
-    this.rootFiles.add(fileName);
+  /** Makes `fileName` a file of the project (the inferred project adopts loose files). */
+  adopt(fileName: string): void {
+    this.files.add(fileName);
+    // Imports of other files may resolve to it now: the sources are read again when next asked.
+    this.sources = undefined;
+  }
+
+  /** Builds the program from `fileNames` too, from the next {@link getProgram} on. Says whether any was new. */
+  include(fileNames: Iterable<string>): boolean {
+    const before = this.roots.size;
+    for (const fileName of fileNames) this.roots.add(fileName);
+    if (this.roots.size === before) return false;
+    this.rootsVersion++;
+    return true;
   }
 
   /** The up-to-date program; cheap when nothing changed since the last call. */
@@ -64,12 +88,24 @@ export class Project {
     return this.languageService.getProgram();
   }
 
+  /** The texts and imports of all the project's files, read on first use. */
+  getSources(): ProjectSources {
+    const { sys, editorTexts } = this.context;
+    this.sources ??= new ProjectSources({ ...this.settings, rootFiles: [...this.files] }, sys, (fileName) => editorTexts.get(fileName)?.text ?? sys.readFile(fileName));
+    return this.sources;
+  }
+
+  /** The text of `fileName` changed, in an editor or on disk. */
+  fileChanged(fileName: string): void {
+    this.sources?.changed(fileName);
+  }
+
   dispose(): void {
     this.languageService.dispose();
   }
 }
 
-function createHost(settings: ProjectSettings, context: ProjectContext, rootFiles: () => string[]): ts.LanguageServiceHost {
+function createHost(settings: ProjectSettings, context: ProjectContext, rootFiles: () => string[], projectVersion: () => string): ts.LanguageServiceHost {
   const { sys, editorTexts } = context;
   const readFile = (fileName: string): string | undefined => editorTexts.get(fileName)?.text ?? sys.readFile(fileName);
   // The prefixes keep an editor version from ever equalling a disk version of the same file.
@@ -82,7 +118,7 @@ function createHost(settings: ProjectSettings, context: ProjectContext, rootFile
   const snapshots = new Map<string, { readonly version: string; readonly snapshot: ts.IScriptSnapshot | undefined }>();
   const options = analysisCompilerOptions(settings.options);
   return {
-    getProjectVersion: () => String(context.projectVersion()),
+    getProjectVersion: projectVersion,
     getScriptFileNames: rootFiles,
     getScriptVersion: versionOf,
     getScriptSnapshot: (fileName) => {

@@ -2,7 +2,7 @@
  * The language services of a workspace: one per tsconfig, plus one inferred project for files no
  * tsconfig owns, all sharing one `DocumentRegistry` so a file common to several projects is parsed once.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { analysisHostHooks } from './analysis-program';
 import { EditorTexts, Project, ProjectSettings } from './language-service-host';
 import { guardDocumentRegistry, type SkippedSyntaxListener } from './syntax-guard';
@@ -41,25 +41,22 @@ export class LanguageServices {
     const configFile = this.discovery.findConfigFile(fileName);
     if (configFile !== undefined) {
       const project = this.configuredProject(configFile);
-      if (project.hasRootFile(fileName)) return project;
+      if (project.owns(fileName)) return project;
     }
     const inferred = (this.inferred ??= this.createProject(undefined, this.discovery.inferredSettings()));
-    if (!inferred.hasRootFile(fileName)) {
-      inferred.addRootFile(fileName);
-      this.version++;
-    }
+    if (!inferred.owns(fileName)) inferred.adopt(fileName);
     return inferred;
   }
 
   /** The editor's text of a file changed (opened, edited, closed). */
-  editorTextChanged(): void {
-    this.version++;
+  editorTextChanged(fileName: string): void {
+    this.textChanged(fileName);
   }
 
   /** A file changed on disk: programs re-read it unless an editor holds it. */
   diskFileChanged(fileName: string): void {
     this.diskVersions.set(fileName, (this.diskVersions.get(fileName) ?? 0) + 1);
-    this.version++;
+    this.textChanged(fileName);
   }
 
   /**
@@ -77,6 +74,12 @@ export class LanguageServices {
 
   dispose(): void {
     this.projectsChanged();
+  }
+
+  private textChanged(fileName: string): void {
+    for (const project of this.configured.values()) project.fileChanged(fileName);
+    this.inferred?.fileChanged(fileName);
+    this.version++;
   }
 
   private configuredProject(configFile: string): Project {

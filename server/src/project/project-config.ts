@@ -1,7 +1,7 @@
 /**
  * Reading one tsconfig.json or jsconfig.json into the files and compiler options of its project.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 import { directoryOf } from './paths';
 
 /** A parsed tsconfig.json or jsconfig.json. */

@@ -6,7 +6,7 @@
  * file is replaced by an empty one, so the rest of its project is analysed as usual, and the caller is
  * told why it was skipped. Real code, minified bundles included, nests well under a hundred levels.
  */
-import * as ts from 'typescript';
+import ts from 'typescript';
 
 /**
  * The deepest syntax tree admitted. Every shape of nesting TypeScript chokes on fails somewhere above
