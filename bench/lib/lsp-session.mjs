@@ -2,7 +2,7 @@
  * Measurements 4 and 5: the language server on a generated workspace. It scans the workspace
  * (`cardinal/scanWorkspace`), opens the large file, types `edits` random single-character edits into
  * it one after the other, and times each from `didChange` to the `publishDiagnostics` of that version.
- * Each edit waits for the previous one's diagnostics, so the time includes the server's debounce.
+ * Each edit waits for the previous one's diagnostics, as a user who watches the squiggles does.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -6,8 +6,11 @@ import type { FileAnalysis } from './file-analysis';
 import type { SettingsStore } from './settings';
 import { uriToFileName } from './uri';
 
-/** Typing pauses shorter than this do not start an analysis. */
-export const DIAGNOSTICS_DELAY_MS = 200;
+/**
+ * How long the other open documents of a project wait after an edit before they are checked again:
+ * typing pauses shorter than this check only the document being typed in.
+ */
+export const DEPENDENTS_DELAY_MS = 200;
 
 interface PendingRun {
   readonly timer: NodeJS.Timeout;
@@ -23,10 +26,12 @@ export interface DiagnosticsContext {
 }
 
 /**
- * Pushes diagnostics for open documents (and for closed files a workspace scan reported), debounced
- * per document. Findings flow across files (a helper in one file feeds a label in another), so a change
- * to any document re-checks every open document of its project or package. A run is cancelled when its document
- * changes again, and a result computed for an older version of the document is never published.
+ * Pushes diagnostics for open documents (and for closed files a workspace scan reported). The
+ * document being edited is checked at once: one check costs tens of milliseconds, so its squiggles
+ * follow the typing. Findings flow across files (a helper in one file feeds a label in another), so a
+ * change to any document also re-checks every open document of its project or package, once the
+ * typing pauses. A run not yet started is replaced when its document changes again, and a result
+ * computed for an older version of the document is never published.
  */
 export class LiveDiagnostics {
   private readonly pending = new Map<string, PendingRun>();
@@ -35,13 +40,13 @@ export class LiveDiagnostics {
 
   constructor(
     private readonly context: DiagnosticsContext,
-    private readonly delayMs = DIAGNOSTICS_DELAY_MS,
+    private readonly dependentsDelayMs = DEPENDENTS_DELAY_MS,
   ) {}
 
-  /** A document was opened or edited: re-check it and the open documents that may depend on it. */
+  /** A document was opened or edited: re-check it now, and the open documents that may depend on it soon. */
   documentChanged(uri: string): void {
-    this.schedule(uri);
-    for (const other of this.openUrisAffectedBy(uri)) if (other !== uri) this.schedule(other);
+    this.schedule(uri, 0);
+    for (const other of this.openUrisAffectedBy(uri)) if (other !== uri) this.schedule(other, this.dependentsDelayMs);
   }
 
   /**
@@ -50,15 +55,15 @@ export class LiveDiagnostics {
    */
   documentClosed(uri: string): void {
     this.cancel(uri);
-    if (this.scanned.has(uri)) this.schedule(uri);
+    if (this.scanned.has(uri)) this.schedule(uri, this.dependentsDelayMs);
     else this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
-    for (const other of this.openUrisAffectedBy(uri)) this.schedule(other);
+    for (const other of this.openUrisAffectedBy(uri)) this.schedule(other, this.dependentsDelayMs);
   }
 
   /** Settings, configuration or files on disk changed: re-check everything that has diagnostics. */
   revalidateAll(): void {
-    for (const document of this.context.documents.documents.all()) this.schedule(document.uri);
-    for (const uri of this.scanned) this.schedule(uri);
+    for (const document of this.context.documents.documents.all()) this.schedule(document.uri, this.dependentsDelayMs);
+    for (const uri of this.scanned) this.schedule(uri, this.dependentsDelayMs);
   }
 
   /**
@@ -84,7 +89,7 @@ export class LiveDiagnostics {
     this.context.connection.sendDiagnostics({ uri, version, diagnostics });
   }
 
-  private schedule(uri: string): void {
+  private schedule(uri: string, delayMs: number): void {
     this.cancel(uri);
     const cancellation = new CancellationTokenSource();
     const timer = setTimeout(() => {
@@ -94,7 +99,7 @@ export class LiveDiagnostics {
           if (this.pending.get(uri)?.cancellation === cancellation) this.pending.delete(uri);
           cancellation.dispose();
         });
-    }, this.delayMs);
+    }, delayMs);
     this.pending.set(uri, { timer, cancellation });
   }
 

@@ -18,7 +18,7 @@ import { LanguageServices } from '../project/language-services';
 import { ProjectLocator } from '../project/project-locator';
 import { FIX_ALL_KIND, readClientFeatures, serverCapabilities } from './capabilities';
 import { fixAllAction, isRequested, quickFixes } from './code-actions';
-import { DIAGNOSTICS_DELAY_MS, LiveDiagnostics } from './diagnostics';
+import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
 import { GoDocuments } from './go-documents';
@@ -32,8 +32,8 @@ import { classifyChanges, watchFiles } from './watched-files';
 export interface ServerOptions {
   /** The file system; tests may pass an in-memory one. Defaults to `ts.sys`. */
   readonly sys?: ts.System;
-  /** The debounce of live diagnostics. */
-  readonly diagnosticsDelayMs?: number;
+  /** How long other open documents wait to be re-checked after an edit (see `LiveDiagnostics`). */
+  readonly dependentsDelayMs?: number;
 }
 
 /** Serves Cardinal on `connection` until the client says `exit`. */
@@ -54,7 +54,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   const go = new GoDocuments(documents, sys);
   const analysis = new FileAnalysis({ services, go, documents, logger });
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
-  const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.diagnosticsDelayMs ?? DIAGNOSTICS_DELAY_MS);
+  const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.dependentsDelayMs ?? DEPENDENTS_DELAY_MS);
 
   const { documents: textDocuments } = documents;
   textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
