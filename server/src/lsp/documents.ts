@@ -1,16 +1,13 @@
 import ts from 'typescript';
 import { TextDocumentContentChangeEvent, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ChangeLog, type TextEdit } from '../project/editor-snapshot';
 import type { EditorText, EditorTexts } from '../project/language-service-host';
 import type { FileTexts } from './convert';
 import { fileNameToUri, uriToFileName } from './uri';
 
 /** A replacement in a document's text, in UTF-16 offsets of the text before it. */
-export interface OffsetEdit {
-  readonly start: number;
-  readonly end: number;
-  readonly newText: string;
-}
+export type OffsetEdit = TextEdit;
 
 /** Told of every edit of an open document, in the order the client sent them. */
 export type EditListener = (fileName: string, edits: readonly OffsetEdit[]) => void;
@@ -23,6 +20,8 @@ export type EditListener = (fileName: string, edits: readonly OffsetEdit[]) => v
 export class OpenDocuments implements EditorTexts, FileTexts {
   readonly documents: TextDocuments<TextDocument>;
   private readonly uris = new Map<string, string>();
+  /** The changes of each open document, by URI. */
+  private readonly changeLogs = new Map<string, ChangeLog>();
   private readonly editListeners: EditListener[] = [];
 
   constructor(private readonly sys: ts.System) {
@@ -41,10 +40,12 @@ export class OpenDocuments implements EditorTexts, FileTexts {
   opened(uri: string): void {
     const fileName = uriToFileName(uri);
     if (fileName !== undefined) this.uris.set(fileName, uri);
+    this.changeLogs.set(uri, new ChangeLog());
   }
 
   /** Call when the client closes a document. Returns the name of the file that is no longer open, if any. */
   closed(uri: string): string | undefined {
+    this.changeLogs.delete(uri);
     const fileName = uriToFileName(uri);
     if (fileName === undefined || this.uris.get(fileName) !== uri) return undefined;
     this.uris.delete(fileName);
@@ -54,7 +55,7 @@ export class OpenDocuments implements EditorTexts, FileTexts {
   get(fileName: string): EditorText | undefined {
     const uri = this.uris.get(fileName);
     const document = uri === undefined ? undefined : this.documents.get(uri);
-    return document && { text: document.getText(), version: document.version };
+    return document && { text: document.getText(), version: document.version, changes: this.changeLogs.get(document.uri) };
   }
 
   textOf(fileName: string): string | undefined {
@@ -71,7 +72,9 @@ export class OpenDocuments implements EditorTexts, FileTexts {
   }
 
   private update(document: TextDocument, changes: TextDocumentContentChangeEvent[], version: number): TextDocument {
+    const from = document.version;
     const edits = applyContentChanges(document, changes, version);
+    this.changeLogs.get(document.uri)?.record(from, version, edits);
     const fileName = uriToFileName(document.uri);
     if (fileName !== undefined && this.uris.get(fileName) === document.uri) for (const listener of this.editListeners) listener(fileName, edits);
     return document;

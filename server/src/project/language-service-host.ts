@@ -6,12 +6,15 @@
  */
 import ts from 'typescript';
 import { analysisCompilerOptions, analysisHostHooks } from './analysis-program';
+import { ChangeLog, EditorSnapshot } from './editor-snapshot';
 import { ProjectSources } from './project-sources';
 
 /** The text of a file as an editor holds it, with the editor's version of that text. */
 export interface EditorText {
   readonly text: string;
   readonly version: number;
+  /** The document's recent changes, when the editor reports them: programs then re-parse only what changed. */
+  readonly changes?: ChangeLog;
 }
 
 /** Unsaved editor text, by file name. Whatever it returns wins over the disk. */
@@ -108,6 +111,12 @@ export class Project {
 function createHost(settings: ProjectSettings, context: ProjectContext, rootFiles: () => string[], projectVersion: () => string): ts.LanguageServiceHost {
   const { sys, editorTexts } = context;
   const readFile = (fileName: string): string | undefined => editorTexts.get(fileName)?.text ?? sys.readFile(fileName);
+  const readSnapshot = (fileName: string): ts.IScriptSnapshot | undefined => {
+    const open = editorTexts.get(fileName);
+    if (open) return new EditorSnapshot(open.text, open.version, open.changes);
+    const text = sys.readFile(fileName);
+    return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+  };
   // The prefixes keep an editor version from ever equalling a disk version of the same file.
   const versionOf = (fileName: string): string => {
     const open = editorTexts.get(fileName);
@@ -125,8 +134,7 @@ function createHost(settings: ProjectSettings, context: ProjectContext, rootFile
       const version = versionOf(fileName);
       const cached = snapshots.get(fileName);
       if (cached?.version === version) return cached.snapshot;
-      const text = readFile(fileName);
-      const snapshot = text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+      const snapshot = readSnapshot(fileName);
       snapshots.set(fileName, { version, snapshot });
       return snapshot;
     },
