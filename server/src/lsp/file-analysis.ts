@@ -86,6 +86,16 @@ export class FileAnalysis {
     return selected;
   }
 
+  /**
+   * A workspace scan is over: programs drop the files it analysed and keep the open ones (the callers
+   * these need come back on demand), so that each edit updates a program the size of what is open
+   * rather than of everything the scan touched.
+   */
+  scanFinished(): void {
+    const { services, documents } = this.context;
+    services.retainRoots((fileName) => documents.get(fileName) !== undefined);
+  }
+
   /** The findings of a file, or undefined when the analysis failed (already logged). */
   async findings(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<Finding[] | undefined> {
     const text = this.readAnalysable(fileName);

@@ -52,6 +52,7 @@ export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceP
     }
     cancelled = isCancelled();
   } finally {
+    context.analysis.scanFinished();
     progress.done();
   }
   if (!cancelled) publish(context, results);

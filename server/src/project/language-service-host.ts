@@ -86,6 +86,13 @@ export class Project {
     return true;
   }
 
+  /** Builds the program from the roots that pass `keep` only (a finished scan gives its files back). */
+  retainRoots(keep: (fileName: string) => boolean): void {
+    const before = this.roots.size;
+    for (const fileName of this.roots) if (!keep(fileName)) this.roots.delete(fileName);
+    if (this.roots.size !== before) this.rootsVersion++;
+  }
+
   /** The up-to-date program; cheap when nothing changed since the last call. */
   getProgram(): ts.Program | undefined {
     return this.languageService.getProgram();

@@ -48,6 +48,15 @@ export class LanguageServices {
     return inferred;
   }
 
+  /**
+   * Every project builds its next program from the roots that pass `keep` only: after a workspace
+   * scan, the files it analysed leave the programs, which shrink back to what editing needs.
+   */
+  retainRoots(keep: (fileName: string) => boolean): void {
+    for (const project of this.configured.values()) project.retainRoots(keep);
+    this.inferred?.retainRoots(keep);
+  }
+
   /** The editor's text of a file changed (opened, edited, closed). */
   editorTextChanged(fileName: string): void {
     this.textChanged(fileName);
