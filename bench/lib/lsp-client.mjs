@@ -11,6 +11,8 @@ import rpc from 'vscode-languageserver-protocol/node';
 
 const PROBE = fileURLToPath(new URL('../lsp/memory-probe.cjs', import.meta.url));
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export class LspClient {
   #child;
   #connection;
@@ -93,20 +95,39 @@ export class LspClient {
     });
   }
 
-  /** The server's memory after a garbage collection: `{ rssMb, heapUsedMb, heapTotalMb, externalMb }`. */
+  /** The server's memory after a garbage collection: `{ rssMb, peakRssMb, heapUsedMb, heapTotalMb, externalMb }`. */
   async memory(timeoutMs = 10_000) {
     const file = join(this.#scratch, 'memory.json');
     const before = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')).at : 0;
     this.#child.kill('SIGUSR2');
-    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 20))) {
+    for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(20)) {
       if (!existsSync(file)) continue;
       const sample = JSON.parse(readFileSync(file, 'utf8'));
       if (sample.at > before) {
         const mb = (bytes) => bytes / 2 ** 20;
-        return { rssMb: mb(sample.rss), heapUsedMb: mb(sample.heapUsed), heapTotalMb: mb(sample.heapTotal), externalMb: mb(sample.external) };
+        return { rssMb: mb(sample.rss), peakRssMb: mb(sample.maxRss), heapUsedMb: mb(sample.heapUsed), heapTotalMb: mb(sample.heapTotal), externalMb: mb(sample.external) };
       }
     }
     throw new Error('the server did not report its memory');
+  }
+
+  /**
+   * The server's memory once it has sat idle: V8 hands freed pages back to the system only after a
+   * quiet spell (its memory reducer), so memory sampled right after work overstates what the server
+   * keeps. Samples every 2 s until RSS moves by less than 2 %, for at most `limitMs`. Resolves to the
+   * last sample and the first (`busy`), which was taken at once.
+   */
+  async settledMemory(limitMs = 30_000) {
+    const busy = await this.memory();
+    let last = busy;
+    for (const deadline = Date.now() + limitMs; Date.now() < deadline; ) {
+      await sleep(2_000);
+      const next = await this.memory();
+      const settled = Math.abs(next.rssMb - last.rssMb) < 0.02 * last.rssMb;
+      last = next;
+      if (settled) break;
+    }
+    return { ...last, busy };
   }
 
   async stop() {

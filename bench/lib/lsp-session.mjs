@@ -12,20 +12,23 @@ import { LspClient } from './lsp-client.mjs';
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** Resolves to `{ scan, scanMs, memory: { afterScan, afterOpen, afterEdits }, latenciesMs }`. */
+/**
+ * Resolves to `{ scan, scanMs, memory: { afterScan, afterOpen, afterEdits }, latenciesMs }`; each memory
+ * sample is taken once the server is idle, with the sample taken at once as its `busy`.
+ */
 export async function measureLanguageServer({ corpusDirectory, editedFile, edits, seed }) {
   const client = await LspClient.start(corpusDirectory);
   try {
     const scanStarted = performance.now();
     const scan = await client.scanWorkspace();
     const scanMs = performance.now() - scanStarted;
-    const afterScan = await client.memory();
+    const afterScan = await client.settledMemory();
 
     const uri = pathToFileURL(join(corpusDirectory, editedFile)).href;
     let text = readFileSync(join(corpusDirectory, editedFile), 'utf8');
     let version = 1;
     await client.open(uri, text, version);
-    const afterOpen = await client.memory();
+    const afterOpen = await client.settledMemory();
 
     const random = createRandom(seed);
     const latenciesMs = [];
@@ -41,7 +44,7 @@ export async function measureLanguageServer({ corpusDirectory, editedFile, edits
       await client.change(uri, version, edit.range, edit.insert);
       latenciesMs.push(performance.now() - sent);
     }
-    const afterEdits = await client.memory();
+    const afterEdits = await client.settledMemory();
     return { scan, scanMs, memory: { afterScan, afterOpen, afterEdits }, latenciesMs };
   } finally {
     await client.stop();
