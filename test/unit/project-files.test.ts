@@ -57,6 +57,19 @@ describe('enumerateSourceFiles', () => {
     assert.deepEqual(listed(root, enumerateSourceFiles(ts.sys, [root], { accepts: isScriptFile })), ['packages/x/src/index.ts', 'src/app.ts']);
   });
 
+  test('a Go package named like build output is walked; JavaScript build output beside it is not', () => {
+    const isGoOrScript = (file: string) => file.endsWith('.go') || isScriptFile(file);
+    const root = tree({
+      'go.mod': 'module example.com/svc\n',
+      'internal/build/version.go': 'package build\n',
+      'internal/build/linux/flags.go': 'package linux\n',
+      'cmd/out/main.go': 'package main\n',
+      'web/dist/app.js': '',
+      'web/build/app.go.js': '',
+    });
+    assert.deepEqual(listed(root, enumerateSourceFiles(ts.sys, [root], { accepts: isGoOrScript })), ['cmd/out/main.go', 'internal/build/linux/flags.go', 'internal/build/version.go']);
+  });
+
   test('a skipped folder named explicitly is walked', () => {
     const root = tree({ 'dist/app.js': '', 'dist/node_modules/dep.js': '' });
     assert.deepEqual(listed(root, enumerateSourceFiles(ts.sys, [`${root}/dist`], { accepts: isScriptFile })), ['dist/app.js']);

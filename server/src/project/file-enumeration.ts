@@ -6,8 +6,15 @@ import type * as ts from 'typescript';
 import { ExcludeMatcher } from './exclude-globs';
 import { canonicalKey, joinPath } from './paths';
 
-/** Folders that hold dependencies (`vendor` is Go's), version control data or build output: never walked into. */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git', 'out', 'dist', 'build']);
+/** Folders that hold dependencies (`vendor` is Go's) or version control data: never walked into. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'vendor', '.git']);
+
+/**
+ * Folders that hold build output in JavaScript projects: not walked into, unless one holds Go source
+ * of its own. Then it is a Go package that happens to have the name (`internal/build`), and JavaScript
+ * build output never holds Go files.
+ */
+export const BUILD_OUTPUT_FOLDERS: ReadonlySet<string> = new Set(['out', 'dist', 'build']);
 
 /** Files larger than this are generated or bundled code, not code a person instruments by hand. */
 export const MAX_FILE_SIZE = 2 * 1024 * 1024;
@@ -35,7 +42,8 @@ export interface EnumeratedFiles {
 
 /**
  * Walks `roots` (absolute paths of files or folders, forward slashes). Named roots are always entered,
- * even when they are a skipped folder; below them {@link SKIPPED_FOLDERS} and excluded folders are not.
+ * even when they are a skipped folder; below them {@link SKIPPED_FOLDERS}, {@link BUILD_OUTPUT_FOLDERS}
+ * and excluded folders are not.
  * A folder reached twice through symbolic links (a loop, or two links to one place) is walked once.
  */
 export function enumerateSourceFiles(system: ts.System, roots: readonly string[], options: EnumerationOptions): EnumeratedFiles {
@@ -70,8 +78,13 @@ class Walk {
     }
     for (const name of this.system.getDirectories(directory).sort()) {
       const child = joinPath(directory, name);
-      if (!SKIPPED_FOLDERS.has(name) && !this.options.isExcluded?.(child)) this.directory(child);
+      if (this.isWalked(name, child)) this.directory(child);
     }
+  }
+
+  private isWalked(name: string, directory: string): boolean {
+    if (SKIPPED_FOLDERS.has(name) || this.options.isExcluded?.(directory)) return false;
+    return !BUILD_OUTPUT_FOLDERS.has(name) || this.system.readDirectory(directory, ['.go'], undefined, undefined, 1).length > 0;
   }
 
   /** A file named on the command line: kept unless unsupported or excluded, and then said so. */
