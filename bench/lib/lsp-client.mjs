@@ -113,17 +113,18 @@ export class LspClient {
 
   /**
    * The server's memory once it has sat idle: V8 hands freed pages back to the system only after a
-   * quiet spell (its memory reducer), so memory sampled right after work overstates what the server
-   * keeps. Samples every 2 s until RSS moves by less than 2 %, for at most `limitMs`. Resolves to the
-   * last sample and the first (`busy`), which was taken at once.
+   * quiet spell of several seconds (its memory reducer), so memory sampled right after work overstates
+   * what the server keeps. Samples every 5 s, for at least 10 s, until RSS moves by less than 2 %, for
+   * at most `limitMs`. Resolves to the last sample and the first (`busy`), which was taken at once.
    */
-  async settledMemory(limitMs = 30_000) {
+  async settledMemory(limitMs = 45_000) {
     const busy = await this.memory();
     let last = busy;
-    for (const deadline = Date.now() + limitMs; Date.now() < deadline; ) {
-      await sleep(2_000);
+    for (let waited = 0; waited < limitMs; ) {
+      await sleep(5_000);
+      waited += 5_000;
       const next = await this.memory();
-      const settled = Math.abs(next.rssMb - last.rssMb) < 0.02 * last.rssMb;
+      const settled = waited >= 10_000 && Math.abs(next.rssMb - last.rssMb) < 0.02 * last.rssMb;
       last = next;
       if (settled) break;
     }
