@@ -17,12 +17,13 @@ import { STRING_METHODS } from './catalog/string-methods';
 import type { CardinalConfig } from './config-types';
 import { asFallback, bounded, type Facts, NOTHING, type Taint, tainted, through, union, UNKNOWN, weakened } from './facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
+import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
 import { finiteSetGuard } from './guards';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
-import { asFunction, returnExpressions, skipOuter, staticName } from './syntax';
+import { returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 48;
 const MAX_WORK = 20_000;
@@ -364,46 +365,5 @@ export class FlowTracer {
     const holder = fn.parent && (ts.isVariableDeclaration(fn.parent) || ts.isPropertyAssignment(fn.parent)) ? fn.parent.name : fn.name;
     const name = holder?.getText();
     return name !== undefined && this.config.sinks.some((sink) => sink.function === name || sink.function.endsWith(`.${name}`));
-  }
-}
-
-const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([
-  ts.SyntaxKind.PlusToken,
-  ts.SyntaxKind.MinusToken,
-  ts.SyntaxKind.AsteriskToken,
-  ts.SyntaxKind.SlashToken,
-  ts.SyntaxKind.PercentToken,
-]);
-
-/**
- * The operands of a chain of arithmetic (`a + '/' + b - c`), gathered in one loop: generated code chains
- * thousands of them, and a trace that went one level deeper per operand would run out of depth budget.
- */
-function arithmeticOperands(node: ts.BinaryExpression): ts.Expression[] {
-  const operands: ts.Expression[] = [];
-  let left: ts.Expression = node;
-  while (ts.isBinaryExpression(left) && ARITHMETIC.has(left.operatorToken.kind)) {
-    operands.push(left.right);
-    left = left.left;
-  }
-  operands.push(left);
-  return operands.reverse();
-}
-
-function literalFacts(node: ts.Expression): Facts | undefined {
-  switch (node.kind) {
-    case ts.SyntaxKind.StringLiteral:
-    case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
-    case ts.SyntaxKind.NumericLiteral:
-    case ts.SyntaxKind.BigIntLiteral:
-    case ts.SyntaxKind.RegularExpressionLiteral:
-      return bounded('a literal');
-    case ts.SyntaxKind.TrueKeyword:
-    case ts.SyntaxKind.FalseKeyword:
-      return bounded('a boolean');
-    case ts.SyntaxKind.NullKeyword:
-      return bounded('null');
-    default:
-      return asFunction(node) || ts.isClassExpression(node) ? UNKNOWN : undefined;
   }
 }

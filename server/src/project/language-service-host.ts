@@ -100,8 +100,8 @@ export class Project {
 
   /** The texts and imports of all the project's files, read on first use. */
   getSources(): ProjectSources {
-    const { sys, editorTexts } = this.context;
-    this.sources ??= new ProjectSources({ ...this.settings, rootFiles: [...this.files] }, sys, (fileName) => editorTexts.get(fileName)?.text ?? sys.readFile(fileName));
+    const { sys } = this.context;
+    this.sources ??= new ProjectSources({ ...this.settings, rootFiles: [...this.files] }, sys, (fileName) => textOf(this.context, fileName));
     return this.sources;
   }
 
@@ -115,9 +115,14 @@ export class Project {
   }
 }
 
+/** The text a program sees: the editor's unsaved text, else the disk's. */
+function textOf(context: ProjectContext, fileName: string): string | undefined {
+  return context.editorTexts.get(fileName)?.text ?? context.sys.readFile(fileName);
+}
+
 function createHost(settings: ProjectSettings, context: ProjectContext, rootFiles: () => string[], projectVersion: () => string): ts.LanguageServiceHost {
   const { sys, editorTexts } = context;
-  const readFile = (fileName: string): string | undefined => editorTexts.get(fileName)?.text ?? sys.readFile(fileName);
+  const readFile = (fileName: string): string | undefined => textOf(context, fileName);
   const readSnapshot = (fileName: string): ts.IScriptSnapshot | undefined => {
     const open = editorTexts.get(fileName);
     if (open) return new EditorSnapshot(open.text, open.version, open.changes);
