@@ -10,22 +10,14 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { CodeAction, CodeActionRequest, Diagnostic, HoverRequest, Position, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LSP_FIXTURES, LspSession, uriOf, waitFor } from './lsp-session';
+import { LSP_FIXTURES, LspSession, uriOf, waitFor, withServerOn } from './lsp-session';
 
 const SERVICE = path.join(LSP_FIXTURES, 'go-service');
 const MIDDLEWARE = path.join(SERVICE, 'middlewares', 'prom.go');
 const METRICS = path.join(SERVICE, 'handlers', 'metrics.go');
 const USERS = path.join(SERVICE, 'handlers', 'users.go');
 
-async function withServer(body: (session: LspSession) => Promise<void>): Promise<void> {
-  const { session } = await LspSession.start(SERVICE);
-  try {
-    await body(session);
-    assert.equal(await session.shutdown(), 0, `server exit code (stderr: ${session.stderr})`);
-  } finally {
-    session.dispose();
-  }
-}
+const withServer = (body: (session: LspSession) => Promise<void>) => withServerOn(SERVICE, body);
 
 function openGo(session: LspSession, fileName: string): Promise<string> {
   return session.open(fileName, fs.readFileSync(fileName, 'utf8'), 'go');

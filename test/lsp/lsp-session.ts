@@ -3,6 +3,7 @@
  * child's pipes and records what the server pushes (diagnostics, messages, progress), so tests can
  * wait for a state with a deadline instead of sleeping.
  */
+import assert from 'node:assert/strict';
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -55,6 +56,17 @@ export async function waitFor<T>(what: string, read: () => T | undefined, timeou
 
 export function uriOf(fileName: string): string {
   return pathToFileURL(fileName).href;
+}
+
+/** Runs `body` against a fresh server on `rootFolder`, then checks that the server shuts down cleanly. */
+export async function withServerOn(rootFolder: string, body: (session: LspSession) => Promise<void>, capabilities?: InitializeParams['capabilities']): Promise<void> {
+  const { session } = await LspSession.start(rootFolder, capabilities);
+  try {
+    await body(session);
+    assert.equal(await session.shutdown(), 0, `server exit code (stderr: ${session.stderr})`);
+  } finally {
+    session.dispose();
+  }
 }
 
 export class LspSession {

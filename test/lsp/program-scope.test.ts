@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Diagnostic } from 'vscode-languageserver-protocol';
 import { createTempTree, removeTree } from '../support/temp-tree';
-import { LSP_FIXTURES, LspSession, uriOf } from './lsp-session';
+import { LSP_FIXTURES, uriOf, withServerOn } from './lsp-session';
 
 const CALLERS = path.join(LSP_FIXTURES, 'callers');
 const RAW_PATH = (diagnostics: Diagnostic[]) => diagnostics.some((diagnostic) => diagnostic.code === 'raw-path-label');
@@ -21,18 +21,8 @@ function copyOfCallers(): string {
   return createTempTree(Object.fromEntries(files.map((file) => [file, fs.readFileSync(path.join(CALLERS, file), 'utf8')])));
 }
 
-async function withServer(root: string, body: (session: LspSession) => Promise<void>): Promise<void> {
-  const { session } = await LspSession.start(root);
-  try {
-    await body(session);
-    assert.equal(await session.shutdown(), 0, `server exit code (stderr: ${session.stderr})`);
-  } finally {
-    session.dispose();
-  }
-}
-
 test('a closed caller that nothing imports feeds the diagnostic of the open callee', () =>
-  withServer(CALLERS, async (session) => {
+  withServerOn(CALLERS, async (session) => {
     const metrics = await session.open(path.join(CALLERS, 'src/metrics.ts'));
     const [diagnostic] = (await session.waitForDiagnostics(metrics, 'the raw path passed in by routes.ts', RAW_PATH)).filter((d) => d.code === 'raw-path-label');
     const callerStep = diagnostic.relatedInformation?.find((step) => step.location.uri === uriOf(path.join(CALLERS, 'src/routes.ts')));
@@ -43,7 +33,7 @@ test('a closed caller that nothing imports feeds the diagnostic of the open call
 test('a caller fixed on disk clears the diagnostic of the open callee', async () => {
   const root = copyOfCallers();
   try {
-    await withServer(root, async (session) => {
+    await withServerOn(root, async (session) => {
       const metrics = await session.open(path.join(root, 'src/metrics.ts'));
       await session.waitForDiagnostics(metrics, 'the raw path passed in by routes.ts', RAW_PATH);
       const routes = path.join(root, 'src/routes.ts');
@@ -57,7 +47,7 @@ test('a caller fixed on disk clears the diagnostic of the open callee', async ()
 });
 
 test('a workspace scan finds the finding that only the caller explains, and counts every file', () =>
-  withServer(CALLERS, async (session) => {
+  withServerOn(CALLERS, async (session) => {
     const result = await session.connection.sendRequest<{ files: number; findings: number; byRule: Record<string, number> }>('cardinal/scanWorkspace', {});
     assert.equal(result.files, 3);
     assert.deepEqual(result.byRule, { 'raw-path-label': 1 });

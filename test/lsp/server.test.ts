@@ -20,7 +20,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LSP_FIXTURES, LspSession, uriOf, waitFor } from './lsp-session';
+import { LSP_FIXTURES, LspSession, uriOf, waitFor, withServerOn } from './lsp-session';
 
 const INCIDENT = path.join(LSP_FIXTURES, 'incident');
 const source = (name: string) => path.join(INCIDENT, 'src', name);
@@ -35,16 +35,8 @@ interface ScanResult {
   cancelled: boolean;
 }
 
-/** Runs `body` against a fresh server and checks that it then shuts down cleanly. */
-async function withServer(body: (session: LspSession) => Promise<void>, capabilities?: Parameters<typeof LspSession.start>[1]): Promise<void> {
-  const { session } = await LspSession.start(INCIDENT, capabilities);
-  try {
-    await body(session);
-    assert.equal(await session.shutdown(), 0, `server exit code (stderr: ${session.stderr})`);
-  } finally {
-    session.dispose();
-  }
-}
+/** Runs `body` against a fresh server on the incident workspace. */
+const withServer = (body: (session: LspSession) => Promise<void>, capabilities?: Parameters<typeof LspSession.start>[1]) => withServerOn(INCIDENT, body, capabilities);
 
 const hasRuleOne = (ruleId: string) => (diagnostic: Diagnostic) => diagnostic.code === ruleId;
 const hasRule = (ruleId: string) => (diagnostics: Diagnostic[]) => diagnostics.some(hasRuleOne(ruleId));
