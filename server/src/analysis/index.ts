@@ -4,5 +4,5 @@
  */
 export * from './finding';
 export * from './config-types';
-export { analyzeFile, createAnalyzer, describeLabels, mayTouchMetrics, namesMetricLibrary } from './analyze';
-export type { AnalyzeOptions, Analyzer, AnalyzerHooks } from './analyze';
+export { analyzeFile, createAnalyzer, describeLabels, mayTouchMetrics, namesMetricLibrary } from '../typescript/analyze';
+export type { AnalyzeOptions, Analyzer, AnalyzerHooks } from '../typescript/analyze';

@@ -3,14 +3,14 @@
  * the most telling source, the flow path and the fixes.
  */
 import ts from 'typescript';
-import { isRawPathKind } from './catalog/source-kinds';
-import { isSuspiciousLabelName } from './catalog/label-names';
+import { isRawPathKind } from './source-kinds';
+import { isSuspiciousLabelName } from './label-names';
 import type { CardinalConfig } from './config-types';
-import type { Facts, Step, Taint } from './facts';
+import type { Facts, Step, Taint } from '../typescript/facts';
 import type { Finding, FlowStep, RuleId, Severity } from './finding';
-import { routePatternFix, suppressionFix } from './fixes';
+import { routePatternFix, suppressionFix } from '../typescript/fixes';
 import { dynamicNameMessage, labelPhrase, rawPathFlagMessage, suspiciousNameMessage, unboundedLabelMessage } from './messages';
-import type { SinkSite } from './sinks';
+import type { SinkSite } from '../typescript/sinks';
 
 const LOWER: Readonly<Record<Severity, Severity>> = { error: 'warning', warning: 'info', info: 'hint', hint: 'hint' };
 

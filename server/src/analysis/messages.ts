@@ -2,9 +2,9 @@
  * The words of every finding, in one place so that the CLI, the editor and the docs say the same thing.
  * A message names the label, the source as written, and the consequence.
  */
-import type { LabelNoun } from './catalog/model';
-import { SOURCE_KINDS } from './catalog/source-kinds';
-import type { Taint } from './facts';
+import type { LabelNoun } from '../typescript/catalog/model';
+import { SOURCE_KINDS } from './source-kinds';
+import type { Taint } from '../typescript/facts';
 
 export function labelPhrase(noun: LabelNoun, label: string | undefined): string {
   return label === undefined ? `a ${noun}` : `${noun} "${label}"`;

@@ -4,7 +4,7 @@
  */
 import type { CardinalConfig } from '../analysis/config-types';
 import type { Finding, LabelSite, LabelValues, RuleId, Severity } from '../analysis/finding';
-import { isSuspiciousLabelName } from '../analysis/catalog/label-names';
+import { isSuspiciousLabelName } from '../analysis/label-names';
 import { ChainResolver } from './chains';
 import { preferredFix, suppressionFix } from './fixes';
 import { FlowTracer } from './flow';

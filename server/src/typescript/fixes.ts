@@ -5,8 +5,8 @@
  */
 import ts from 'typescript';
 import type { Taint } from './facts';
-import type { Fix, RuleId, TextChange } from './finding';
-import { suppressionComment } from './suppression';
+import type { Fix, RuleId, TextChange } from '../analysis/finding';
+import { suppressionComment } from '../analysis/suppression';
 
 /** Parents under which an expression can be replaced by `a ?? b` without parentheses. */
 const LOOSE_PARENTS = new Set([

@@ -12,9 +12,9 @@
 import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
-import { SOURCE_KINDS, type SourceKind } from './catalog/source-kinds';
+import { SOURCE_KINDS, type SourceKind } from '../analysis/source-kinds';
 import { STRING_METHODS } from './catalog/string-methods';
-import type { CardinalConfig } from './config-types';
+import type { CardinalConfig } from '../analysis/config-types';
 import { asFallback, bounded, type Facts, NOTHING, type Taint, tainted, through, union, UNKNOWN, weakened } from './facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';

@@ -8,7 +8,7 @@
  * what reading or calling them yields: another entity, an unbounded source, a bounded route pattern, or
  * a metric sink.
  */
-import type { SourceKind } from './source-kinds';
+import type { SourceKind } from '../../analysis/source-kinds';
 
 /** A qualified entity name, `<library id>:<entity>`, e.g. `express:Request`. */
 export type EntityId = string;

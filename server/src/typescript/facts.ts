@@ -4,7 +4,7 @@
  */
 import type * as ts from 'typescript';
 import type { RoutePatternFix } from './catalog/model';
-import { isRawPathKind, type SourceKind } from './catalog/source-kinds';
+import { isRawPathKind, type SourceKind } from '../analysis/source-kinds';
 
 /** One step of a flow, still as syntax; turned into a `FlowStep` when a finding is made. */
 export interface Step {

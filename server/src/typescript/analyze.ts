@@ -3,15 +3,15 @@
  * cheap text test that lets shells skip files that cannot touch a metric.
  */
 import ts from 'typescript';
-import type { CardinalConfig } from './config-types';
+import type { CardinalConfig } from '../analysis/config-types';
 import type { Facts } from './facts';
-import type { Finding, LabelSite, LabelValues } from './finding';
+import type { Finding, LabelSite, LabelValues } from '../analysis/finding';
 import { FlowTracer } from './flow';
-import { judge } from './judge';
+import { judge } from '../analysis/judge';
 import { ProgramIndex } from './program-index';
 import { Resolver } from './resolver';
 import { SinkFinder, type SinkSite } from './sinks';
-import { isSuppressed } from './suppression';
+import { isSuppressed } from '../analysis/suppression';
 import { TABLES } from './catalog';
 
 export interface AnalyzeOptions {

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
-import type { SourceKind } from './catalog/source-kinds';
+import type { SourceKind } from '../analysis/source-kinds';
 import { type Facts, type Taint, tainted, through, union, UNKNOWN } from './facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import type { ProgramIndex } from './program-index';

@@ -9,7 +9,7 @@
  */
 import ts from 'typescript';
 import type { ArgumentOrOption, LabelNoun, OptionSink, SinkSpec } from './catalog/model';
-import type { CardinalConfig } from './config-types';
+import type { CardinalConfig } from '../analysis/config-types';
 import type { Step } from './facts';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
