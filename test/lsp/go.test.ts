@@ -65,7 +65,7 @@ test('the incident middleware gets a raw-path-label diagnostic with its flow fro
     const [diagnostic] = (await session.waitForDiagnostics(uri, 'a raw-path-label diagnostic', hasRule('raw-path-label'))).filter(isRule('raw-path-label'));
     assert.equal(diagnostic.source, 'cardinal');
     assert.equal(textAt(text, diagnostic.range), 'lvs...');
-    assert.match(messageOf(diagnostic), /label "endpoint" receives the raw request path `c\.Request\.URL\.Path`/);
+    assert.match(messageOf(diagnostic), /label "endpoint" receives the raw request path 'c\.Request\.URL\.Path'/);
     const steps = (diagnostic.relatedInformation ?? []).map((step) => {
       assert.equal(step.location.uri, uri);
       return textAt(text, step.location.range);
@@ -114,7 +114,7 @@ test('hover on a Go label argument says where its values come from', () =>
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, 'lvs...', 1) });
     assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents, 'a markdown hover');
     assert.match(hover.contents.value, /Label `endpoint`\*\* of metric `http_request_duration_seconds`/);
-    assert.match(hover.contents.value, /\*\*Unbounded\*\*: raw request path `c\.Request\.URL\.Path`/);
+    assert.match(hover.contents.value, /\*\*Unbounded\*\*: the raw request path `c\.Request\.URL\.Path`/);
     assert.match(hover.contents.value, /Label `method`/);
   }));
 

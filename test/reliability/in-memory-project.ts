@@ -7,12 +7,12 @@
  */
 import * as path from 'node:path';
 import * as ts from 'typescript';
-import type * as CoreModule from '../../server/src/analysis';
+import type * as TypeScriptModule from '../../server/src/typescript';
 import type { CardinalConfig, Finding } from '../../server/src/analysis';
 import type * as GuardModule from '../../server/src/project/syntax-guard';
 import { loadServerModule, REPO_ROOT } from '../support/server-module';
 
-const { createAnalyzer } = loadServerModule<typeof CoreModule>('analysis');
+const { createAnalyzer } = loadServerModule<typeof TypeScriptModule>('typescript');
 const { guardDocumentRegistry } = loadServerModule<typeof GuardModule>('project/syntax-guard');
 
 /** The folder the in-memory files pretend to live in. */

@@ -63,8 +63,8 @@ describe('the incident middleware: c.Request.URL.Path reaches `WithLabelValues(l
   // The flow, step by step: the source, the variable it is assigned to, the array it sits in, the label.
   const flow = [
     [source, /c\.Request\.URL\.Path/],
-    [assigned, /`endpoint`/],
-    [element, /`lvs`/],
+    [assigned, /'endpoint'/],
+    [element, /'lvs'/],
     [spread, /label "endpoint"/],
   ] as const;
 
@@ -79,7 +79,7 @@ describe('the incident middleware: c.Request.URL.Path reaches `WithLabelValues(l
       assert.ok(line.startsWith(`  ↳ ${MIDDLEWARE}:${position.line}:${position.column} `), line);
       assert.match(line, note);
     });
-    assert.match(lines[first + 1 + flow.length], /^ {2}fix: Use the route pattern `c\.FullPath\(\)`/);
+    assert.match(lines[first + 1 + flow.length], /^ {2}fix: Use the route pattern: c\.FullPath\(\)/);
     assert.ok(lines.some((line) => line.startsWith('server/middleware.go:')), 'the package-level vector of server/metrics.go is understood');
     assert.ok(!run.stdout.includes('vendor/'), run.stdout);
     assert.match(run.stdout, /\n2 findings \(2 errors\) in 3 files\.\n$/);

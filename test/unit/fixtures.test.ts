@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
 import * as ts from 'typescript';
-import type * as CoreModule from '../../server/src/analysis';
+import type * as TypeScriptModule from '../../server/src/typescript';
 import type { Finding, TextChange } from '../../server/src/analysis';
 import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as AnalysisProgramModule from '../../server/src/project/analysis-program';
@@ -19,7 +19,7 @@ import type * as ExcludeModule from '../../server/src/project/exclude-globs';
 import { applyChanges, compareFindings, parseExpectations } from './markers';
 import { loadServerModule } from '../support/server-module';
 
-const { createAnalyzer } = loadServerModule<typeof CoreModule>('analysis');
+const { createAnalyzer } = loadServerModule<typeof TypeScriptModule>('typescript');
 const { CONFIG_FILE_NAME, parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');
 const { createExcludeMatcher } = loadServerModule<typeof ExcludeModule>('project/exclude-globs');
 const { analysisCompilerOptions, analysisHostHooks } = loadServerModule<typeof AnalysisProgramModule>('project/analysis-program');

@@ -32,7 +32,7 @@ test('finding offsets count UTF-16 code units after non-ASCII text', async () =>
   const parser = await GoParser.load();
   const [finding] = analyzeGoFiles(parser, [{ fileName: 'handler.go', text: HANDLER }], config);
   assert.equal(HANDLER.slice(finding.start, finding.end), 'r.URL.Path');
-  assert.equal(finding.message, 'label "path" receives the raw request path `r.URL.Path`: one time series per distinct URL. Use the matched route pattern instead');
+  assert.equal(finding.message, `label "path" receives the raw request path 'r.URL.Path': one time series per distinct URL. Use the matched route pattern instead`);
   const [fix] = finding.fixes;
   assert.equal(HANDLER.slice(fix.changes[0].start, fix.changes[0].end), 'r.URL.Path');
 });

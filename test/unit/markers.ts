@@ -16,9 +16,10 @@ export interface Expectation {
   readonly typedOnly: boolean;
 }
 
-const MARKER = /^(\s*)\/\/(\s*)(\^+)\s+([a-z-]+)(\s*\[typed-only\])?\s*(?::\s*(.*))?$/;
+/** `// ^^^ rule: details` points up at the nearest code line above; `// vvv rule: details` down at the nearest one below. */
+const MARKER = /^(\s*)\/\/(\s*)(\^+|v+)\s+([a-z-]+)(\s*\[typed-only\])?\s*(?::\s*(.*))?$/;
 
-/** Finds every marker line in `text` and turns it into an expectation on the code line above it. */
+/** Finds every marker line in `text` and turns it into an expectation on the code line it points at. */
 export function parseExpectations(text: string): Expectation[] {
   const lines = text.split('\n');
   const lineStarts: number[] = [];
@@ -27,15 +28,16 @@ export function parseExpectations(text: string): Expectation[] {
     lineStarts.push(offset);
     offset += line.length + 1;
   }
+  const isCode = (line: string) => line.trim() !== '' && !MARKER.test(line);
   const expectations: Expectation[] = [];
-  let codeLine = -1;
   lines.forEach((line, index) => {
     const match = MARKER.exec(line);
-    if (!match) {
-      if (line.trim() !== '') codeLine = index;
-      return;
-    }
-    if (codeLine < 0) throw new Error(`marker on line ${index + 1} has no code line above it`);
+    if (!match) return;
+    const down = match[3].startsWith('v');
+    let codeLine = index;
+    do codeLine += down ? 1 : -1;
+    while (codeLine >= 0 && codeLine < lines.length && !isCode(lines[codeLine]));
+    if (codeLine < 0 || codeLine >= lines.length) throw new Error(`marker on line ${index + 1} has no code line ${down ? 'below' : 'above'} it`);
     const column = match[1].length + 2 + match[2].length;
     const details = match[6] ?? '';
     expectations.push({

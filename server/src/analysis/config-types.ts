@@ -1,4 +1,5 @@
 import type { RuleId, Severity } from './finding';
+import { RULES } from './rules';
 
 /**
  * The configuration the analysis runs with, after validation and defaults. The same shape comes from
@@ -41,16 +42,11 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
-/** Defaults: every rule on at its natural severity, nothing custom. */
+/** Defaults: every rule on at the severity its module declares, nothing custom. */
 export const DEFAULT_CONFIG: CardinalConfig = Object.freeze({
-  rules: Object.freeze({
-    'raw-path-label': 'error',
-    'unbounded-label': 'warning',
-    'dynamic-metric-name': 'warning',
-    'suspicious-label-name': 'hint',
-  }),
+  rules: Object.freeze(Object.fromEntries(RULES.map((rule) => [rule.id, rule.defaultSeverity])) as Record<RuleId, Severity>),
   sinks: Object.freeze([]),
   sources: Object.freeze([]),
   sanitizers: Object.freeze([]),
   exclude: Object.freeze([]),
-}) as CardinalConfig;
+});

@@ -4,9 +4,11 @@
  * the file's text (UTF-16, as TypeScript and LSP count them); each shell turns them into lines.
  */
 
-/** Stable rule ids, used in SARIF, suppression comments, settings and docs anchors. */
-export const RULE_IDS = ['raw-path-label', 'unbounded-label', 'dynamic-metric-name', 'suspicious-label-name'] as const;
-export type RuleId = (typeof RULE_IDS)[number];
+import type { RuleId } from './rules';
+
+/** Stable rule ids, used in SARIF, suppression comments, settings and docs anchors (one module each in `rules/`). */
+export { RULE_IDS } from './rules';
+export type { RuleId } from './rules';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -28,7 +30,7 @@ export interface TextChange extends TextSpan {
   readonly newText: string;
 }
 
-export type FixKind = 'route-pattern' | 'constant-fallback' | 'suppress';
+export type FixKind = 'route-pattern' | 'constant-fallback' | 'suppress' | 'remove-directive' | 'correct-directive';
 
 export interface Fix {
   readonly kind: FixKind;

@@ -1,6 +1,7 @@
 /**
- * The kinds of unbounded value Cardinal knows, with the words used to describe them. A raw path is the
- * one kind with its own rule (`raw-path-label`) because it has a mechanical fix: the route pattern.
+ * The kinds of unbounded value Cardinal knows, with the words used to describe them in every
+ * language. A raw path is the one kind with its own rule (`raw-path-label`) because it has a
+ * mechanical fix: the route pattern.
  */
 export const SOURCE_KINDS = {
   'raw-path': { description: 'the raw request path', consequence: 'one time series per distinct URL' },
@@ -9,12 +10,15 @@ export const SOURCE_KINDS = {
   query: { description: 'a query string value', consequence: 'one time series per distinct value' },
   header: { description: 'a request header', consequence: 'one time series per distinct header value' },
   body: { description: 'a request body value', consequence: 'one time series per distinct value' },
+  form: { description: 'a form value', consequence: 'one time series per distinct value' },
   cookie: { description: 'a cookie value', consequence: 'one time series per distinct value' },
   'client-ip': { description: 'the client IP address', consequence: 'one time series per client' },
   host: { description: 'the Host header', consequence: 'one time series per host name a client sends' },
   'user-agent': { description: 'the user agent', consequence: 'one time series per distinct user agent' },
+  referrer: { description: 'the Referer header', consequence: 'one time series per distinct referring page' },
   'request-id': { description: 'a request id', consequence: 'one time series per request' },
   timestamp: { description: 'a timestamp', consequence: 'a new time series at every tick' },
+  duration: { description: 'a measured duration', consequence: 'a new time series for almost every measurement' },
   random: { description: 'a random value', consequence: 'a new time series per call' },
   'unique-id': { description: 'a generated unique id', consequence: 'a new time series per call' },
   'error-message': { description: 'an error message', consequence: 'one time series per distinct message' },

@@ -15,7 +15,7 @@ import { formatSarif } from './sarif-format';
 import { exitCodeFor, ScanReport } from './scan-report';
 import { scan } from './scanner';
 import { formatText } from './text-format';
-import { toolVersion } from './tool-info';
+import { toolVersion } from '../product';
 
 /** Exit code for usage, configuration and internal errors. */
 export const EXIT_USAGE = 2;

@@ -6,7 +6,7 @@ import type { Finding, TextSpan } from '../analysis';
 import { relativePath } from '../project/paths';
 import { Position, Positions } from './line-map';
 import { countBySeverity, ScanReport } from './scan-report';
-import { TOOL_NAME } from './tool-info';
+import { TOOL_NAME } from '../product';
 
 /** The version of this document's shape. */
 export const JSON_FORMAT_VERSION = 1;

@@ -5,12 +5,11 @@
  * absolute `file:` URIs otherwise. Columns count UTF-16 code units, as TypeScript does.
  */
 import { pathToFileURL } from 'node:url';
-import { Finding, RULE_IDS, Severity, TextChange, TextSpan } from '../analysis';
+import { Finding, RULE_IDS, RULES, Severity, TextChange, TextSpan } from '../analysis';
+import { repositoryAddress, ruleWebPage, TOOL_NAME } from '../product';
 import { relativePath } from '../project/paths';
 import { Positions } from './line-map';
-import { defaultSeverity, DOCUMENTATION_URL, ruleDescription, ruleHelpUri } from './rule-docs';
 import type { ScanReport } from './scan-report';
-import { TOOL_NAME } from './tool-info';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SOURCE_ROOT = '%SRCROOT%';
@@ -31,12 +30,13 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
           driver: {
             name: TOOL_NAME,
             version: toolVersion,
-            informationUri: DOCUMENTATION_URL,
-            rules: RULE_IDS.map((id) => ({
-              id,
-              shortDescription: { text: ruleDescription(id) },
-              helpUri: ruleHelpUri(id),
-              defaultConfiguration: { level: LEVELS[defaultSeverity(id)] },
+            ...optional('informationUri', repositoryAddress()),
+            rules: RULES.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.summary },
+              help: { text: rule.summary, markdown: rule.documentation },
+              ...optional('helpUri', ruleWebPage(rule.id)),
+              defaultConfiguration: { level: LEVELS[rule.defaultSeverity] },
             })),
           },
         },
@@ -57,6 +57,11 @@ export function formatSarif(report: ScanReport, toolVersion: string): string {
     ],
   };
   return JSON.stringify(log, null, 2) + '\n';
+}
+
+/** `{ key: value }`, or nothing when there is no value: SARIF properties are left out rather than empty. */
+function optional(key: string, value: string | undefined): Record<string, string> {
+  return value === undefined ? {} : { [key]: value };
 }
 
 class SarifWriter {

@@ -5,7 +5,8 @@
  * from the whole project: TypeScript adds what they import, and the rest is never parsed.
  */
 import type * as ts from 'typescript';
-import { createAnalyzer, Finding } from '../analysis';
+import type { Finding } from '../analysis';
+import { createAnalyzer } from '../typescript';
 import { createProjectProgram } from '../project/create-program';
 import { buildImportGraph, type ImportGraph } from '../project/import-graph';
 import { findCallersOutside, selectMetricFiles, type CallersLookup } from '../project/metric-files';

@@ -11,13 +11,23 @@
  * parentheses are walked iteratively, so deeply nested expressions cost no stack.
  */
 import type { CardinalConfig } from '../analysis/config-types';
+import { matchesConfiguredName } from '../analysis/configured-names';
+import { notes } from '../analysis/step-notes';
+import { bounded, choice, type Facts, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import type { Transform } from './catalog';
-import type { ChainResolver } from './chains';
+import type { ChainResolver, TypedFrame } from './chains';
 import { isFiniteSetCheck } from './guards';
 import type { GoPackage } from './package-index';
+import { repairOf } from './repair';
 import type { Binding, Definition, Scopes } from './scopes';
+import { spanOf, stepAt } from './spans';
 import { contains, descendants, fieldOf, fieldsOf, FUNCTION_TYPES, namedChildren, operatorOf, textOf, unwrapParentheses, type GoNode } from './syntax';
-import { bounded, union, UNKNOWN, weakened, withStep, type Verdict } from './verdict';
+
+/** One of several alternatives (assignments reaching a read, returns): unknown when there are none. */
+function anyOf(parts: readonly Facts[]): Facts {
+  return parts.length === 0 ? UNKNOWN : choice(parts);
+}
 
 const MAX_DEPTH = 40;
 /** Expressions one label's trace may visit: recursive functions cannot make a trace exponential. */
@@ -31,9 +41,9 @@ const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>
 const CONVERSIONS: ReadonlySet<string> = new Set(['string']);
 
 export class FlowTracer {
-  private readonly memo = new Map<GoNode, Verdict>();
+  private readonly memo = new Map<GoNode, Facts>();
   private readonly inProgress = new Set<GoNode>();
-  /** Counts traces cut short (cycle or depth): a verdict computed during one is not final, so not memoized. */
+  /** Counts traces cut short (cycle or depth): a result computed during one is not final, so not memoized. */
   private cutShort = 0;
   private visits = 0;
 
@@ -45,7 +55,7 @@ export class FlowTracer {
   ) {}
 
   /** What is known about the values `expression` can take. */
-  trace(expression: GoNode, depth = 0): Verdict {
+  trace(expression: GoNode, depth = 0): Facts {
     const node = unwrapParentheses(expression);
     const known = this.memo.get(node);
     if (known) return known;
@@ -57,16 +67,16 @@ export class FlowTracer {
     this.inProgress.add(node);
     const cutShortBefore = this.cutShort;
     try {
-      const verdict = this.traceNode(node, depth + 1);
-      if (this.cutShort === cutShortBefore) this.memo.set(node, verdict);
-      return verdict;
+      const facts = this.traceNode(node, depth + 1);
+      if (this.cutShort === cutShortBefore) this.memo.set(node, facts);
+      return facts;
     } finally {
       this.inProgress.delete(node);
     }
   }
 
-  private traceNode(node: GoNode, depth: number): Verdict {
-    const custom = this.customVerdict(node);
+  private traceNode(node: GoNode, depth: number): Facts {
+    const custom = this.customFacts(node);
     if (custom) return custom;
     if (LITERALS.has(node.type)) return bounded('a literal');
     switch (node.type) {
@@ -84,8 +94,8 @@ export class FlowTracer {
       case 'type_assertion_expression':
         return this.trace(fieldOf(node, 'operand') as GoNode, depth);
       case 'slice_expression': {
-        const verdict = this.trace(fieldOf(node, 'operand') as GoNode, depth);
-        return fieldOf(node, 'end') ? weakened(verdict, 'a length cap (slicing)') : verdict;
+        const facts = this.trace(fieldOf(node, 'operand') as GoNode, depth);
+        return fieldOf(node, 'end') ? weakened(through(facts, stepAt(node, notes.through(textOf(node)))), weakness(textOf(node), WEAK_REASONS.truncate)) : facts;
       }
       case 'composite_literal':
         return union(literalElements(node).map((element) => this.trace(element, depth)));
@@ -95,7 +105,7 @@ export class FlowTracer {
   }
 
   /** `a + b + c` (walked without recursion), comparisons (booleans) and arithmetic. */
-  private traceBinary(node: GoNode, depth: number): Verdict {
+  private traceBinary(node: GoNode, depth: number): Facts {
     const operator = operatorOf(node);
     if (operator !== undefined && COMPARISONS.has(operator)) return bounded('a boolean');
     const operands: GoNode[] = [];
@@ -108,25 +118,17 @@ export class FlowTracer {
         operands.push(current);
       }
     }
-    return union(operands.map((operand) => this.trace(operand, depth)));
+    const parts = operands.map((operand) => this.trace(operand, depth));
+    return operands.length === 1 ? parts[0] : through(union(parts), stepAt(node, notes.combined()));
   }
 
-  private traceChain(node: GoNode, depth: number): Verdict {
+  private traceChain(node: GoNode, depth: number): Facts {
     const match = this.chains.match(node);
     if (match?.kind === 'fact') {
       const { fact } = match;
-      if (fact.kind === 'route-pattern') return bounded('the route pattern', true);
+      if (fact.kind === 'route-pattern') return bounded('the matched route pattern', true);
       if (fact.kind === 'bounded') return bounded(`the ${fact.description}`);
-      const source = {
-        kind: 'unbounded' as const,
-        category: fact.kind,
-        source: node,
-        description: fact.description,
-        frames: match.frames,
-        steps: [],
-        fallback: false,
-      };
-      return withStep(source, node, `${fact.description} \`${textOf(node)}\``);
+      return tainted(sourceTaint(fact.source, spanOf(node), textOf(node), { repair: this.repair(match.frames, node) }));
     }
     if (match?.kind === 'transform') return this.applyTransform(match.transform, match.call, depth);
     if (match?.kind === 'typed') return UNKNOWN;
@@ -135,26 +137,31 @@ export class FlowTracer {
     return this.traceField(node, depth);
   }
 
-  private applyTransform(transform: Transform, call: GoNode, depth: number): Verdict {
+  private applyTransform(transform: Transform, call: GoNode, depth: number): Facts {
     const args = callArguments(call);
-    const callee = textOf(fieldOf(call, 'function') as GoNode);
+    const callee = `${textOf(fieldOf(call, 'function') as GoNode)}()`;
+    const step = stepAt(call, notes.through(callee));
     switch (transform.kind) {
       case 'bounded':
         return bounded(`a ${transform.why}`);
       case 'concat':
-        return union(args.slice(transform.from).map((arg) => withStep(this.trace(argumentValue(arg), depth), call, `formatted by \`${callee}\``)));
+        return through(union(args.slice(transform.from).map((arg) => this.trace(argumentValue(arg), depth))), step);
       case 'pass':
-        return args[transform.argument] ? withStep(this.trace(argumentValue(args[transform.argument]), depth), call, `through \`${callee}\``) : UNKNOWN;
+        return args[transform.argument] ? through(this.trace(argumentValue(args[transform.argument]), depth), step) : UNKNOWN;
       case 'weak': {
         const arg = args[transform.argument];
-        if (!arg) return UNKNOWN;
-        return weakened(withStep(this.trace(arg, depth), call, `through \`${callee}\``), transform.why);
+        return arg ? weakened(through(this.trace(arg, depth), step), weakness(callee, transform.reason)) : UNKNOWN;
       }
     }
   }
 
+  /** How the raw read at `node` (read through `frames`) would be rewritten. */
+  private repair(frames: readonly TypedFrame[], node: GoNode) {
+    return repairOf(frames, node, this.pkg);
+  }
+
   /** A call the catalogs do not know: conversions, and functions or methods of this package. */
-  private traceCall(call: GoNode, depth: number): Verdict {
+  private traceCall(call: GoNode, depth: number): Facts {
     const callee = unwrapParentheses(fieldOf(call, 'function') as GoNode);
     const args = callArguments(call);
     if (CONVERSIONS.has(textOf(callee)) && args.length === 1) return this.trace(args[0], depth);
@@ -163,62 +170,62 @@ export class FlowTracer {
   }
 
   /** `m[k]`: a lookup in a map literal of bounded values is bounded; otherwise the element of `m`. */
-  private traceIndex(node: GoNode, depth: number): Verdict {
+  private traceIndex(node: GoNode, depth: number): Facts {
     const operand = fieldOf(node, 'operand') as GoNode;
     const literal = this.compositeLiteralOf(operand, depth);
     if (literal && fieldOf(literal, 'type')?.type === 'map_type') {
       const values = literalElements(literal).map((value) => this.trace(value, depth));
-      const verdict = union(values);
-      if (verdict.kind === 'bounded') return bounded(`a lookup in \`${textOf(operand)}\``);
+      const facts = union(values);
+      if (values.length > 0 && facts.taints.length === 0 && !facts.unknown) return bounded(`a lookup in '${textOf(operand)}'`);
     }
     return this.trace(operand, depth);
   }
 
   /** `obj.field` where `obj` was built from a struct literal: the field's value there. */
-  private traceField(node: GoNode, depth: number): Verdict {
+  private traceField(node: GoNode, depth: number): Facts {
     if (node.type !== 'selector_expression') return UNKNOWN;
     const literal = this.compositeLiteralOf(fieldOf(node, 'operand') as GoNode, depth);
     const field = textOf(fieldOf(node, 'field') as GoNode);
     const value = literal && keyedElements(literal).find((element) => element.key === field)?.value;
-    return value ? withStep(this.trace(value, depth), node, `field \`${field}\``) : UNKNOWN;
+    return value ? through(this.trace(value, depth), stepAt(node, notes.readFrom(textOf(node)))) : UNKNOWN;
   }
 
-  private traceIdentifier(identifier: GoNode, depth: number): Verdict {
+  private traceIdentifier(identifier: GoNode, depth: number): Facts {
     const binding = this.scopes.resolve(identifier);
     if (!binding || binding.kind === 'function') return UNKNOWN;
-    if (binding.kind === 'constant') return bounded(`the constant \`${binding.name}\``);
+    if (binding.kind === 'constant') return bounded(`the constant '${binding.name}'`);
     return this.traceBindingAt(binding, identifier, depth);
   }
 
   /** The values `binding` may hold where `use` reads it. */
-  traceBindingAt(binding: Binding, use: GoNode, depth: number): Verdict {
+  traceBindingAt(binding: Binding, use: GoNode, depth: number): Facts {
     const { definitions, guard } = this.scopes.reachingDefinitions(binding, use, (statement, inside) =>
       isFiniteSetCheck(statement, binding, inside, this.scopes, (node) => this.compositeLiteralOf(node, depth)),
     );
-    const verdicts: Verdict[] = guard ? [bounded(`checked against a finite set`)] : [];
+    const parts: Facts[] = guard ? [bounded('checked against a finite set')] : [];
     for (const definition of definitions) {
-      const note = definition.value || binding.kind !== 'parameter' ? `assigned to \`${binding.name}\`` : `parameter \`${binding.name}\``;
-      verdicts.push(withStep(this.traceDefinition(definition, depth), definition.target, note));
+      const note = definition.value || binding.kind !== 'parameter' ? notes.assignedTo(binding.name) : notes.passedAs(binding.name);
+      parts.push(through(this.traceDefinition(definition, depth), stepAt(definition.target, note)));
     }
-    return union(verdicts);
+    return anyOf(parts);
   }
 
-  private traceDefinition(definition: Definition, depth: number): Verdict {
+  private traceDefinition(definition: Definition, depth: number): Facts {
     const { binding, value } = definition;
     if (!value) return binding.kind === 'parameter' ? this.traceParameter(binding, depth) : bounded('the zero value');
-    let verdict: Verdict;
+    let facts: Facts;
     if (definition.resultIndex !== undefined && definition.resultIndex > 0) {
       const declaration = value.type === 'call_expression' ? this.calledFunction(fieldOf(value, 'function') as GoNode) : undefined;
-      verdict = declaration ? this.traceReturns(declaration, definition.resultIndex, value, depth) : UNKNOWN;
+      facts = declaration ? this.traceReturns(declaration, definition.resultIndex, value, depth) : UNKNOWN;
     } else {
-      verdict = this.trace(value, depth);
+      facts = this.trace(value, depth);
     }
-    if (!definition.compound) return verdict;
-    return union([verdict, this.traceBindingAt(binding, definition.target, depth)]);
+    if (!definition.compound) return facts;
+    return union([facts, this.traceBindingAt(binding, definition.target, depth)]);
   }
 
   /** A parameter of a function of this package: whatever its call sites pass. */
-  private traceParameter(binding: Binding, depth: number): Verdict {
+  private traceParameter(binding: Binding, depth: number): Facts {
     const fn = binding.scope;
     if (!fn || fn.type === 'func_literal' || fieldOf(fn, 'receiver')?.children.some((c) => contains(c, binding.identifier))) return UNKNOWN;
     const index = parameterIndex(fn, binding.identifier);
@@ -229,7 +236,7 @@ export class FlowTracer {
       calls.map((call) => {
         const arg = callArguments(call)[index];
         if (!arg || arg.type === 'variadic_argument') return UNKNOWN;
-        return withStep(this.trace(arg, depth), arg, `passed to \`${name}\` as \`${binding.name}\``);
+        return through(this.trace(arg, depth), stepAt(arg, notes.passedAs(binding.name, name)));
       }),
     );
   }
@@ -244,22 +251,22 @@ export class FlowTracer {
   }
 
   /** The `index`th result of `fn` over all its `return` statements. */
-  private traceReturns(fn: GoNode, index: number, call: GoNode, depth: number): Verdict {
+  private traceReturns(fn: GoNode, index: number, call: GoNode, depth: number): Facts {
     const body = fieldOf(fn, 'body');
     if (!body) return UNKNOWN;
     const name = textOf(fieldOf(fn, 'name') as GoNode);
     const namedResults = fieldOf(fn, 'result');
     const returns = [...descendants(body, (node) => FUNCTION_TYPES.has(node.type))].filter((node) => node.type === 'return_statement');
-    const verdicts = returns.map((statement) => {
+    const parts = returns.map((statement) => {
       const values = namedChildren(statement).flatMap((list) => (list.type === 'expression_list' ? namedChildren(list) : [list]));
       if (values.length === 0) return this.traceNamedResult(namedResults, index, statement, depth);
       const value = values.length === 1 ? values[0] : values[index];
       return value ? this.trace(value, depth) : UNKNOWN;
     });
-    return withStep(union(verdicts), call, `returned by \`${name}\``);
+    return through(anyOf(parts), stepAt(call, notes.returnedBy(name)));
   }
 
-  private traceNamedResult(results: GoNode | undefined, index: number, statement: GoNode, depth: number): Verdict {
+  private traceNamedResult(results: GoNode | undefined, index: number, statement: GoNode, depth: number): Facts {
     const names = results ? namedChildren(results).flatMap((declaration) => fieldsOf(declaration, 'name')) : [];
     const binding = names[index] && this.scopes.resolve(names[index]);
     return binding ? this.traceBindingAt(binding, statement, depth) : UNKNOWN;
@@ -299,15 +306,16 @@ export class FlowTracer {
   }
 
   /** Sources and sanitizers the configuration adds, matched by the callee or property as written. */
-  private customVerdict(node: GoNode): Verdict | undefined {
+  private customFacts(node: GoNode): Facts | undefined {
     const callee = node.type === 'call_expression' ? textOf(fieldOf(node, 'function') as GoNode) : undefined;
-    if (callee !== undefined && this.config.sanitizers.includes(callee)) return bounded(`sanitized by \`${callee}\``);
-    const text = node.type === 'selector_expression' ? textOf(node) : undefined;
-    const source = this.config.sources.find((s) => (s.function !== undefined && s.function === callee) || (s.property !== undefined && s.property === text));
+    if (callee !== undefined && this.config.sanitizers.some((name) => matchesConfiguredName(callee, name))) return bounded(`sanitized by '${callee}()'`);
+    const property = node.type === 'selector_expression' ? textOf(node) : undefined;
+    const source = this.config.sources.find(
+      (s) => (s.function !== undefined && callee !== undefined && matchesConfiguredName(callee, s.function)) || (s.property !== undefined && property !== undefined && matchesConfiguredName(property, s.property)),
+    );
     if (!source) return undefined;
-    const description = source.description ?? (source.kind === 'raw-path' ? 'raw request path' : 'unbounded value');
-    const verdict = { kind: 'unbounded' as const, category: source.kind, source: node, description, frames: [], steps: [], fallback: false };
-    return withStep(verdict, node, `${description} \`${textOf(node)}\``);
+    const kind = source.kind === 'raw-path' ? 'raw-path' : 'custom';
+    return tainted(sourceTaint(kind, spanOf(node), textOf(node), { repair: repairOf([], node, this.pkg), description: source.description }));
   }
 }
 

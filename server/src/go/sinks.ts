@@ -5,14 +5,19 @@
  * and the team's own sinks from the configuration.
  */
 import type { CardinalConfig } from '../analysis/config-types';
+import { matchesConfiguredName } from '../analysis/configured-names';
+import type { FlowStep } from '../analysis/finding';
+import type { LabelNoun, SinkSite } from '../analysis/sink-site';
+import { notes } from '../analysis/step-notes';
 import { GO_CATALOGS, type AttributeListRule, type GoCatalog, type LabelCallbackRule } from './catalog';
 import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
 import type { Scopes } from './scopes';
+import { spanOf, stepAt } from './spans';
 import { descendants, fieldOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 import type { VectorIndex } from './vectors';
 
-/** A place where a value becomes a label (or a metric name). */
+/** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface LabelSink {
   readonly kind: 'label' | 'metric-name';
   /** What a finding covers: the argument, the spread `lvs...`, the map value, the `Name:` value. */
@@ -20,10 +25,33 @@ export interface LabelSink {
   /** The expression whose values matter. */
   readonly value: GoNode;
   readonly label?: string;
+  readonly noun?: LabelNoun;
   readonly metric?: string;
-  /** A step between the value and the span, e.g. "element 2 of `lvs`". */
-  readonly via?: { readonly node: GoNode; readonly note: string };
+  /** A step between the value and the span, e.g. element 2 of `lvs`. */
+  readonly via?: FlowStep;
 }
+
+/** The sink as the back end takes it: spans, and the anchors its suppression directives are found by. */
+export function toSinkSite(sink: LabelSink): SinkSite {
+  return {
+    kind: sink.kind,
+    span: spanOf(sink.span),
+    anchors: [sink.span.start, statementOf(sink.span).start],
+    label: sink.label,
+    noun: sink.noun ?? 'label',
+    metric: sink.metric,
+    via: sink.via ? [sink.via] : undefined,
+  };
+}
+
+/** The statement holding a node: a directive above its first line covers the node too. */
+function statementOf(node: GoNode): GoNode {
+  let statement = node;
+  while (statement.parent && !STATEMENT_HOLDERS.has(statement.parent.type)) statement = statement.parent;
+  return statement;
+}
+
+const STATEMENT_HOLDERS: ReadonlySet<string> = new Set(['source_file', 'block', 'statement_list', 'expression_case', 'default_case', 'communication_case', 'type_case']);
 
 export interface SinkContext {
   readonly pkg: GoPackage;
@@ -96,7 +124,7 @@ function vectorMethodSinks(call: GoNode, receiver: GoNode, form: 'values' | 'lab
     const slice = namedChildren(arg)[0];
     const literal = slice && context.tracer.compositeLiteralOf(slice);
     for (const [index, element] of (literal ? literalElements(literal) : []).entries()) {
-      const via = { node: element, note: `element ${index + 1} of \`${textOf(slice)}\`` };
+      const via = stepAt(element, notes.element(textOf(slice), index));
       sinks.push({ kind: 'label', span: arg, value: element, label: vector?.labelNames?.[position + index], metric, via });
     }
   }
@@ -141,7 +169,7 @@ function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
     const rule = context.pkg.catalogForAlias(call.file, textOf(operand))?.attributeConstructors?.find((r) => r.function === name);
     const value = rule && args[rule.valueArgument];
     const key = rule && args[rule.keyArgument];
-    return value && key ? [{ kind: 'label', span: value, value, label: context.vectors.constantString(key) }] : [];
+    return value && key ? [{ kind: 'label', span: value, value, label: context.vectors.constantString(key), noun: 'attribute' }] : [];
   }
   // attribute.Key("k").String(v)
   const keyCallee = operand.type === 'call_expression' ? fieldOf(operand, 'function') : undefined;
@@ -149,7 +177,7 @@ function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
   const keyType = keyOperand && context.pkg.catalogForAlias(call.file, textOf(keyOperand))?.attributeKeyType;
   if (!keyType || textOf(fieldOf(keyCallee as GoNode, 'field') as GoNode) !== keyType.function || !keyType.methods.includes(name)) return [];
   const key = callArguments(operand)[0];
-  return args[0] ? [{ kind: 'label', span: args[0], value: args[0], label: key && context.vectors.constantString(key) }] : [];
+  return args[0] ? [{ kind: 'label', span: args[0], value: args[0], label: key && context.vectors.constantString(key), noun: 'attribute' }] : [];
 }
 
 /** `promhttp.WithLabelFromRequest("path", func(r *http.Request) string { … })`: every returned value. */
@@ -182,7 +210,7 @@ function metricNameSinks(options: GoNode | undefined, context: SinkContext): Lab
 /** The team's own sinks from the configuration: `recordRequest(route, status)`. */
 function customSinks(call: GoNode, callee: GoNode, context: SinkContext): LabelSink[] {
   const text = textOf(callee);
-  const sink = context.config.sinks.find((candidate) => candidate.function === text);
+  const sink = context.config.sinks.find((candidate) => matchesConfiguredName(text, candidate.function));
   if (!sink) return [];
   const args = callArguments(call);
   return Object.entries(sink.labels).flatMap(([label, index]) => {

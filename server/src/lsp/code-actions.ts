@@ -2,7 +2,7 @@ import { CodeAction, CodeActionKind, CodeActionParams } from 'vscode-languageser
 import type { Finding } from '../analysis';
 import { FIX_ALL_KIND } from './capabilities';
 import { changesToWorkspaceEdit, FileTexts, fixesOf, PositionMapper } from './convert';
-import { combinePreferredFixes } from './fix-all';
+import { combinePreferredFixes } from '../analysis';
 
 /**
  * Whether the client asked for actions of `kind`. No `only` means every kind, except for source

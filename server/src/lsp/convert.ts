@@ -6,12 +6,11 @@
 import { Diagnostic, DiagnosticRelatedInformation, DiagnosticSeverity, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding, FixKind, Severity, TextChange, TextSpan } from '../analysis';
+import { ruleDocumentationLink } from '../product';
 
 /** `Diagnostic.source` of everything Cardinal reports; code actions use it to recognise their own. */
 export const DIAGNOSTIC_SOURCE = 'cardinal';
 
-/** Each rule is documented under this anchor prefix in the README (`#rule-raw-path-label`). */
-export const RULE_DOCS_URL = 'https://github.com/cardinal-dev/cardinal#rule-';
 
 /** A fix as it rides on `Diagnostic.data`: already an LSP edit, so a quick fix needs no server state. */
 export interface DiagnosticFix {
@@ -94,7 +93,7 @@ export function findingToDiagnostic(finding: Finding, mapper: PositionMapper): D
     range,
     severity: SEVERITIES[finding.severity],
     code: finding.ruleId,
-    codeDescription: { href: RULE_DOCS_URL + finding.ruleId },
+    codeDescription: { href: ruleDocumentationLink(finding.ruleId) },
     source: DIAGNOSTIC_SOURCE,
     message: finding.message,
     relatedInformation,

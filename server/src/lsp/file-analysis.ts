@@ -1,6 +1,7 @@
 import ts from 'typescript';
-import { createAnalyzer, mayTouchMetrics } from '../analysis';
-import type { Analyzer, CardinalConfig, Finding } from '../analysis';
+import { createAnalyzer, mayTouchMetrics } from '../typescript';
+import type { CardinalConfig, Finding } from '../analysis';
+import type { Analyzer } from '../typescript';
 import { analyzeGoPackage, describeGoLabels, isGoFile } from '../go';
 import type { Project } from '../project/language-service-host';
 import type { LanguageServices } from '../project/language-services';

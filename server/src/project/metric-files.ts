@@ -5,7 +5,8 @@
  * reach a sink (and the callers the analysis turns out to need), and TypeScript adds what they import.
  */
 import type * as ts from 'typescript';
-import { mayTouchMetrics, namesMetricLibrary, type CardinalConfig } from '../analysis';
+import type { CardinalConfig } from '../analysis';
+import { mayTouchMetrics, namesMetricLibrary } from '../typescript';
 import type { ImportGraph } from './import-graph';
 
 /**

@@ -1,18 +1,18 @@
 /**
- * The entry points of the core: analyse a file of a program, describe the labels in a file, and a
- * cheap text test that lets shells skip files that cannot touch a metric.
+ * The TypeScript and JavaScript frontend's entry points: analyse a file of a program, describe the
+ * labels in a file, and a cheap text test that lets shells skip files that cannot touch a metric. The
+ * frontend finds sink sites and traces their values; the back end (`../analysis`) judges them.
  */
-import ts from 'typescript';
+import type ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
-import type { Facts } from './facts';
-import type { Finding, LabelSite, LabelValues } from '../analysis/finding';
+import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
+import type { Finding, LabelSite } from '../analysis/finding';
+import { describeFacts } from '../analysis/label-values';
+import { TABLES } from './catalog';
 import { FlowTracer } from './flow';
-import { judge } from '../analysis/judge';
 import { ProgramIndex } from './program-index';
 import { Resolver } from './resolver';
-import { SinkFinder, type SinkSite } from './sinks';
-import { isSuppressed } from '../analysis/suppression';
-import { TABLES } from './catalog';
+import { SinkFinder, toSinkSite, type TsSinkSite } from './sinks';
 
 export interface AnalyzeOptions {
   /** Polled between label sites; analysis stops early (returning what it has) when it says yes. */
@@ -50,39 +50,38 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
   const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 
-  const sitesOf = (fileName: string): SinkSite[] => {
+  const sitesOf = (fileName: string): TsSinkSite[] => {
     const file = program.getSourceFile(fileName);
     return file ? sinks.find(file) : [];
   };
 
   return {
     analyzeFile(fileName, options = {}) {
-      const findings: Finding[] = [];
+      const file = program.getSourceFile(fileName);
+      if (!file) return [];
+      const judged: JudgedSite[] = [];
       const deadline = options.deadline ?? Infinity;
-      for (const site of sitesOf(fileName)) {
-        if (options.isCancelled?.()) break;
+      let complete = true;
+      for (const site of sinks.find(file)) {
+        if (options.isCancelled?.()) {
+          complete = false;
+          break;
+        }
         const facts = site.value && tracer.trace(site.value, deadline);
         // A trace cut by the deadline ends past it: its facts are incomplete, so the label is not judged.
         if (Date.now() > deadline) {
           options.onDeadline?.();
+          complete = false;
           break;
         }
-        const finding = judge(site, facts, config);
-        if (finding && !isSuppressed(site.node.getSourceFile(), suppressionAnchors(site.node), finding.ruleId)) findings.push(finding);
+        judged.push({ site: toSinkSite(site), facts });
       }
-      return findings;
+      return findingsOfFile(file.fileName, file.text, judged, config, { complete });
     },
     describeLabels(fileName) {
       return sitesOf(fileName)
         .filter((site) => site.kind === 'label' && site.value)
-        .map((site) => ({
-          file: fileName,
-          start: site.node.getStart(),
-          end: site.node.getEnd(),
-          label: site.label,
-          metric: site.metric,
-          values: describeValues(tracer.trace(site.value!)),
-        }));
+        .map((site) => ({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(tracer.trace(site.value!)) }));
     },
   };
 }
@@ -122,30 +121,4 @@ function metricModules(): string[] {
       return entity.pluginOptions !== undefined || behaviours.some((b) => b && (b.sink || b.declares || b.options));
     }),
   ).flatMap((table) => table.modules);
-}
-
-function describeValues(facts: Facts): LabelValues {
-  const taint = facts.taints[0];
-  if (taint) {
-    return {
-      kind: 'unbounded',
-      source: {
-        file: taint.node.getSourceFile().fileName,
-        start: taint.node.getStart(),
-        end: taint.node.getEnd(),
-        text: taint.text,
-        description: taint.description,
-      },
-      weakSanitizer: taint.weak,
-    };
-  }
-  if (facts.unknown) return { kind: 'unknown' };
-  return { kind: 'bounded', why: facts.bounded ?? 'only bounded values reach it' };
-}
-
-/** The label's own position and the start of the statement holding it: a directive above either one applies. */
-function suppressionAnchors(node: ts.Node): number[] {
-  let statement: ts.Node = node;
-  while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent)) statement = statement.parent;
-  return [node.getStart(), statement.getStart()];
 }

@@ -3,7 +3,7 @@
  * arithmetic.
  */
 import ts from 'typescript';
-import { bounded, type Facts, UNKNOWN } from './facts';
+import { bounded, type Facts, UNKNOWN } from '../analysis/value-facts';
 import { asFunction } from './syntax';
 
 const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([

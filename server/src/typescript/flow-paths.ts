@@ -7,10 +7,12 @@ import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
 import type { SourceKind } from '../analysis/source-kinds';
-import { type Facts, type Taint, tainted, through, union, UNKNOWN } from './facts';
+import { notes } from '../analysis/step-notes';
+import { choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
+import { stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
 
 /** What a path reader needs from the tracer that owns it. */
@@ -62,8 +64,8 @@ export class PathReader {
     } else {
       return UNKNOWN;
     }
-    const withDefault = element.initializer ? union([root, this.trace.value(element.initializer, frame, depth)]) : root;
-    return through(withDefault, element.name, `destructured into \`${name}\``);
+    const withDefault = element.initializer ? choice([root, this.trace.value(element.initializer, frame, depth)]) : root;
+    return through(withDefault, stepAt(element.name, notes.destructuredInto(name)));
   }
 
   /** Walks the catalog along a destructuring path rooted at a known entity (`const { params: { id } } = req`). */
@@ -108,12 +110,12 @@ export class PathReader {
       const element = typeof key === 'number' ? node.elements[key] : undefined;
       return element && !ts.isSpreadElement(element) && !ts.isOmittedExpression(element) ? this.readPath(element, rest, frame, next) : UNKNOWN;
     }
-    if (ts.isConditionalExpression(node)) return union([this.readPath(node.whenTrue, keys, frame, next), this.readPath(node.whenFalse, keys, frame, next)]);
+    if (ts.isConditionalExpression(node)) return choice([this.readPath(node.whenTrue, keys, frame, next), this.readPath(node.whenFalse, keys, frame, next)]);
     if (ts.isIdentifier(node)) {
       const declaration = this.index.declarationOf(node);
       if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
         const sources = [...(declaration.initializer ? [declaration.initializer] : []), ...this.index.assignmentsTo(declaration)];
-        if (sources.length > 0) return union(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
+        if (sources.length > 0) return choice(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
       }
       if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
         return this.parameterPathFacts(declaration, keys, frame, next);
@@ -124,11 +126,11 @@ export class PathReader {
       if (fn && !onStack(fn, frame)) {
         const inner: Frame = { fn, args: node.arguments, caller: frame };
         const returns = returnExpressions(fn);
-        if (returns.length > 0) return union(returns.map((r) => this.readPath(r, keys, inner, next)));
+        if (returns.length > 0) return choice(returns.map((r) => this.readPath(r, keys, inner, next)));
       }
     }
     const whole = this.trace.value(base, frame, next);
-    return whole.taints.length > 0 ? through(whole, base, `property \`${String(key)}\``) : UNKNOWN;
+    return whole.taints.length > 0 ? through(whole, stepAt(base, notes.propertyOf(String(key)))) : UNKNOWN;
   }
 
   private parameterPathFacts(param: ts.ParameterDeclaration, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {

@@ -12,17 +12,22 @@
 import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
-import { SOURCE_KINDS, type SourceKind } from '../analysis/source-kinds';
 import { STRING_METHODS } from './catalog/string-methods';
 import type { CardinalConfig } from '../analysis/config-types';
-import { asFallback, bounded, type Facts, NOTHING, type Taint, tainted, through, union, UNKNOWN, weakened } from './facts';
+import { matchesConfiguredName } from '../analysis/configured-names';
+import type { SourceKind } from '../analysis/source-kinds';
+import { notes } from '../analysis/step-notes';
+import { bounded, choice, type Facts, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { weakness } from '../analysis/weak-sanitizers';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
 import { finiteSetGuard } from './guards';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
+import { repairOf } from './repair';
 import type { Resolver } from './resolver';
+import { spanOf, stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 48;
@@ -131,7 +136,7 @@ export class FlowTracer {
       if (byType) return bounded(byType);
     }
     if (ts.isTemplateExpression(node)) {
-      return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), node, 'interpolated into a template string');
+      return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), stepAt(node, notes.interpolated()));
     }
     if (ts.isPrefixUnaryExpression(node)) {
       return node.operator === ts.SyntaxKind.ExclamationToken ? bounded('a boolean') : this.value(node.operand, frame, next);
@@ -164,9 +169,9 @@ export class FlowTracer {
         const args = node.arguments ?? [];
         const carried = behaviour.propagates === 'all' ? args : behaviour.propagates.map((i) => args[i]).filter((a) => a !== undefined);
         if (carried.length === 0) return NOTHING;
-        const callee = skipOuter(node.expression).getText();
-        const moved = through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), node, `converted by \`${callee}()\``);
-        return behaviour.weak ? weakened(moved, `\`${callee}()\`: ${behaviour.weak}`) : moved;
+        const call = `${skipOuter(node.expression).getText()}()`;
+        const moved = through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), stepAt(node, notes.through(call)));
+        return behaviour.weak ? weakened(moved, weakness(call, behaviour.weak)) : moved;
       }
       return undefined;
     }
@@ -179,10 +184,7 @@ export class FlowTracer {
   }
 
   private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts {
-    if ('source' in member) {
-      const fix = member.fix && receiver ? { pattern: member.fix, receiver } : undefined;
-      return tainted({ ...this.taint(member.source, node), fix });
-    }
+    if ('source' in member) return tainted(this.taint(member.source, node, node.getText(), repairOf(node, member.fix, receiver)));
     if ('pattern' in member) return bounded('the matched route pattern', true);
     if ('bounded' in member) return bounded(member.bounded);
     if ('entity' in member) {
@@ -192,22 +194,21 @@ export class FlowTracer {
     return UNKNOWN;
   }
 
-  private taint(kind: SourceKind, node: ts.Node, text = node.getText()): Taint {
-    return { kind, node, text, description: SOURCE_KINDS[kind].description, steps: [] };
+  private taint(kind: SourceKind, node: ts.Node, text = node.getText(), repair = repairOf(node, undefined, undefined)): Taint {
+    return sourceTaint(kind, spanOf(node), text, { repair });
   }
 
   /** Sources declared in the configuration: `currentTenant()` or `ctx.state.user`. */
   private customSourceFacts(node: ts.Expression): Facts | undefined {
     if (this.config.sources.length === 0) return undefined;
     const isCall = ts.isCallExpression(node);
+    if (!isCall && !ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
     const text = (isCall ? skipOuter(node.expression) : node).getText();
     for (const source of this.config.sources) {
       const wanted = isCall ? source.function : source.property;
-      if (wanted === undefined) continue;
-      if (text === wanted || (isCall && text.endsWith(`.${wanted}`))) {
-        const kind: SourceKind = source.kind === 'raw-path' ? 'raw-path' : 'custom';
-        return tainted({ ...this.taint(kind, node), description: source.description ?? SOURCE_KINDS[kind].description });
-      }
+      if (wanted === undefined || !matchesConfiguredName(text, wanted)) continue;
+      const kind: SourceKind = source.kind === 'raw-path' ? 'raw-path' : 'custom';
+      return tainted(sourceTaint(kind, spanOf(node), node.getText(), { repair: repairOf(node, undefined, undefined), description: source.description }));
     }
     return undefined;
   }
@@ -220,7 +221,7 @@ export class FlowTracer {
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
-        return through(union(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), node, 'combined into a new value');
+        return through(union(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), stepAt(node, notes.combined()));
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         return this.alternatives(node.left, node.right, frame, depth);
@@ -237,11 +238,7 @@ export class FlowTracer {
 
   /** `a || b`, `a ?? b`, `c ? a : b`: either side; a raw side next to a route pattern is a fallback for unmatched requests. */
   private alternatives(first: ts.Expression, second: ts.Expression, frame: Frame | undefined, depth: number): Facts {
-    const left = this.value(first, frame, depth);
-    const right = this.value(second, frame, depth);
-    if (left.pattern && !right.pattern) return union([left, asFallback(right)]);
-    if (right.pattern && !left.pattern) return union([asFallback(left), right]);
-    return union([left, right]);
+    return choice([this.value(first, frame, depth), this.value(second, frame, depth)]);
   }
 
   private conditionalFacts(node: ts.ConditionalExpression, frame: Frame | undefined, depth: number): Facts {
@@ -260,11 +257,11 @@ export class FlowTracer {
       const name = declaration.name.text;
       const parts: Facts[] = [];
       const local = frameFor(declaration, frame);
-      if (declaration.initializer) parts.push(through(this.value(declaration.initializer, local, depth), declaration.name, `assigned to \`${name}\``));
+      if (declaration.initializer) parts.push(through(this.value(declaration.initializer, local, depth), stepAt(declaration.name, notes.assignedTo(name))));
       for (const assigned of this.index.assignmentsTo(declaration)) {
-        parts.push(through(this.value(assigned, frameFor(assigned, frame), depth), assigned.parent, `assigned to \`${name}\``));
+        parts.push(through(this.value(assigned, frameFor(assigned, frame), depth), stepAt(assigned.parent, notes.assignedTo(name))));
       }
-      return parts.length > 0 ? union(parts) : UNKNOWN;
+      return parts.length > 0 ? choice(parts) : UNKNOWN;
     }
     if (ts.isBindingElement(declaration)) return this.paths.bindingFacts(declaration, frameFor(declaration, frame), depth);
     if (ts.isParameter(declaration)) return this.parameterFacts(declaration, frame, depth);
@@ -280,12 +277,12 @@ export class FlowTracer {
       const parts: Facts[] = [];
       if (declared.initializer) parts.push(this.value(declared.initializer, undefined, depth));
       for (const assigned of this.index.assignmentsTo(declared.declaration)) parts.push(this.value(assigned, undefined, depth));
-      if (parts.length > 0) return through(union(parts), node, `read from \`${node.getText()}\``);
+      if (parts.length > 0) return through(choice(parts), stepAt(node, notes.readFrom(node.getText())));
     }
     if (name !== undefined) {
       const key = /^\d+$/.test(name) ? Number(name) : name;
       const read = this.paths.readPath(node.expression, [key], frame, depth);
-      return read === UNKNOWN ? read : through(read, node, `read from \`${node.getText()}\``);
+      return read === UNKNOWN ? read : through(read, stepAt(node, notes.readFrom(node.getText())));
     }
     const container = this.index.literalOf(node.expression);
     if (container && ts.isObjectLiteralExpression(container)) {
@@ -294,16 +291,14 @@ export class FlowTracer {
       return values.length > 0 ? union([...values, bounded('undefined')]) : UNKNOWN;
     }
     const receiver = this.value(node.expression, frame, depth);
-    if (receiver.taints.length > 0) return through({ ...receiver, bounded: undefined }, node, 'indexed with a computed key');
+    if (receiver.taints.length > 0) return through({ ...receiver, bounded: undefined }, stepAt(node, notes.indexedWithComputedKey()));
     return UNKNOWN;
   }
 
   private callFacts(node: ts.CallExpression, frame: Frame | undefined, depth: number): Facts {
     const callee = skipOuter(node.expression);
     const calleeText = callee.getText();
-    if (this.config.sanitizers.some((name) => calleeText === name || calleeText.endsWith(`.${name}`))) {
-      return bounded(`sanitized by \`${calleeText}()\``);
-    }
+    if (this.config.sanitizers.some((name) => matchesConfiguredName(calleeText, name))) return bounded(`sanitized by '${calleeText}()'`);
     const fn = this.resolver.functionDeclarationOf(callee);
     if (fn) return this.returnFacts(fn, node, frame, depth);
     if (ts.isPropertyAccessExpression(callee)) {
@@ -311,8 +306,9 @@ export class FlowTracer {
       if (effect) {
         const receiver = this.value(callee.expression, frame, depth);
         const carried = callee.name.text === 'concat' ? union([receiver, ...node.arguments.map((a) => this.value(a, frame, depth))]) : receiver;
-        const moved = through(carried, node, `through \`.${callee.name.text}()\``);
-        return effect.effect === 'weak' ? weakened(moved, `\`.${callee.name.text}()\`: ${effect.why}`) : moved;
+        const call = `.${callee.name.text}()`;
+        const moved = through(carried, stepAt(node, notes.through(call)));
+        return effect.effect === 'weak' ? weakened(moved, weakness(call, effect.why)) : moved;
       }
     }
     return UNKNOWN;
@@ -326,7 +322,7 @@ export class FlowTracer {
     const returns = returnExpressions(fn);
     if (returns.length === 0) return UNKNOWN;
     const name = fn.name ? fn.name.getText() : skipOuter(call.expression).getText();
-    return through(union(returns.map((r) => this.value(r, inner, depth))), call, `returned by \`${name}()\``);
+    return through(choice(returns.map((r) => this.value(r, inner, depth))), stepAt(call, notes.returnedBy(name)));
   }
 
   private parameterFacts(param: ts.ParameterDeclaration, frame: Frame | undefined, depth: number): Facts {
@@ -344,7 +340,7 @@ export class FlowTracer {
     for (let f = frame; f; f = f.caller) {
       if (f.fn === fn) {
         const arg = f.args[index];
-        if (arg) return through(this.value(arg, f.caller, depth), param.name, `passed as \`${name}\``);
+        if (arg) return through(this.value(arg, f.caller, depth), stepAt(param.name, notes.passedAs(name)));
         return param.initializer ? this.value(param.initializer, f.caller, depth) : bounded('undefined');
       }
     }
@@ -354,7 +350,7 @@ export class FlowTracer {
     const parts = sites.map((site) => {
       const arg = site.arguments[index];
       if (!arg || ts.isSpreadElement(arg)) return param.initializer ? this.value(param.initializer, undefined, depth) : UNKNOWN;
-      return through(this.value(arg, undefined, depth), param.name, `passed as \`${name}\``);
+      return through(this.value(arg, undefined, depth), stepAt(param.name, notes.passedAs(name)));
     });
     return union(parts);
   }

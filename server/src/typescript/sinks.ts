@@ -8,17 +8,21 @@
  * element by element through the array literal they came from, objects map by key.
  */
 import ts from 'typescript';
-import type { ArgumentOrOption, LabelNoun, OptionSink, SinkSpec } from './catalog/model';
 import type { CardinalConfig } from '../analysis/config-types';
-import type { Step } from './facts';
+import { matchesConfiguredName } from '../analysis/configured-names';
+import type { FlowStep } from '../analysis/finding';
+import type { LabelNoun, SinkSite } from '../analysis/sink-site';
+import { notes } from '../analysis/step-notes';
+import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
+import { spanOf, stepAt } from './spans';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
 
-/** A place where a value becomes a label (or a metric name). */
-export interface SinkSite {
-  readonly kind: 'label' | 'metric-name' | 'raw-path-flag';
-  /** The span a finding is reported on. */
+/** A place where a value becomes a label (or a metric name), still as syntax. */
+export interface TsSinkSite {
+  readonly kind: SinkSite['kind'];
+  /** The node a finding is reported on. */
   readonly node: ts.Node;
   /** The value to trace; absent for option flags. */
   readonly value?: ts.Expression;
@@ -28,7 +32,20 @@ export interface SinkSite {
   /** For option flags: the option as written, e.g. `includePath: true`. */
   readonly what?: string;
   /** Steps between the value and the sink, e.g. the array a spread value sat in. */
-  readonly via?: readonly Step[];
+  readonly via?: readonly FlowStep[];
+}
+
+/** The site as the back end takes it: spans, and the anchors its suppression directives are found by. */
+export function toSinkSite(site: TsSinkSite): SinkSite {
+  const { node, value: _value, ...rest } = site;
+  return { ...rest, span: spanOf(node), anchors: suppressionAnchors(node) };
+}
+
+/** The label's own position and the start of the statement holding it: a directive above either one applies. */
+function suppressionAnchors(node: ts.Node): number[] {
+  let statement: ts.Node = node;
+  while (statement.parent && !ts.isSourceFile(statement.parent) && !ts.isBlock(statement.parent)) statement = statement.parent;
+  return [node.getStart(), statement.getStart()];
 }
 
 interface MetricInfo {
@@ -47,16 +64,16 @@ export class SinkFinder {
   ) {}
 
   /** Every sink site in `file`, in source order. */
-  find(file: ts.SourceFile): SinkSite[] {
-    const sites: SinkSite[] = [];
+  find(file: ts.SourceFile): TsSinkSite[] {
+    const sites: TsSinkSite[] = [];
     walk(file, (node) => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(...this.sitesOfCall(node));
     });
     return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
   }
 
-  private sitesOfCall(call: ts.CallExpression | ts.NewExpression): SinkSite[] {
-    const sites: SinkSite[] = [];
+  private sitesOfCall(call: ts.CallExpression | ts.NewExpression): TsSinkSite[] {
+    const sites: TsSinkSite[] = [];
     const behaviour = this.resolver.behaviourOf(call);
     if (behaviour?.sink) sites.push(...this.sinkSites(call, behaviour.sink));
     if (behaviour?.declares) {
@@ -78,7 +95,7 @@ export class SinkFinder {
     return sites;
   }
 
-  private sinkSites(call: ts.CallExpression | ts.NewExpression, sink: SinkSpec): SinkSite[] {
+  private sinkSites(call: ts.CallExpression | ts.NewExpression, sink: SinkSpec): TsSinkSite[] {
     const args = call.arguments ?? [];
     const callee = skipOuter(call.expression);
     const metric = ts.isPropertyAccessExpression(callee) ? this.metricInfo(callee.expression) : this.metricInfo(callee);
@@ -108,7 +125,7 @@ export class SinkFinder {
       }
       case 'statsd': {
         const stat = args[sink.stat];
-        const sites: SinkSite[] = stat ? [{ kind: 'metric-name', node: stat, value: stat, noun: 'tag' }] : [];
+        const sites: TsSinkSite[] = stat ? [{ kind: 'metric-name', node: stat, value: stat, noun: 'tag' }] : [];
         args.slice(sink.stat + 1).forEach((arg) => sites.push(...this.tagSites(arg, undefined)));
         return sites;
       }
@@ -116,15 +133,15 @@ export class SinkFinder {
   }
 
   /** `labels(a, b, ...rest)`: each value at its position in `labelNames`; a spread array maps element by element. */
-  private positionalSites(args: readonly ts.Expression[], metric: MetricInfo): SinkSite[] {
-    const sites: SinkSite[] = [];
+  private positionalSites(args: readonly ts.Expression[], metric: MetricInfo): TsSinkSite[] {
+    const sites: TsSinkSite[] = [];
     let position: number | undefined = 0;
-    const place = (span: ts.Node, value: ts.Expression, via: readonly Step[], hops: number): void => {
+    const place = (span: ts.Node, value: ts.Expression, via: readonly FlowStep[], hops: number): void => {
       if (ts.isSpreadElement(value)) {
         const array = hops < MAX_HOPS ? this.index.literalOf(value.expression) : undefined;
         if (array && ts.isArrayLiteralExpression(array)) {
           const holder = value.expression.getText();
-          array.elements.forEach((element, i) => place(span, element, [{ node: element, note: `element ${i} of \`${holder}\`` }, ...via], hops + 1));
+          array.elements.forEach((element, i) => place(span, element, [stepAt(element, notes.element(holder, i)), ...via], hops + 1));
         } else {
           sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name, via });
           position = undefined;
@@ -140,8 +157,8 @@ export class SinkFinder {
   }
 
   /** One site per property of a labels object, plus properties written onto it later (`labels.route = …`). */
-  private labelObjectSites(expression: ts.Expression, literal: ts.ObjectLiteralExpression, noun: LabelNoun, metric: string | undefined, hops = 0): SinkSite[] {
-    const sites: SinkSite[] = [];
+  private labelObjectSites(expression: ts.Expression, literal: ts.ObjectLiteralExpression, noun: LabelNoun, metric: string | undefined, hops = 0): TsSinkSite[] {
+    const sites: TsSinkSite[] = [];
     for (const property of literal.properties) {
       if (ts.isPropertyAssignment(property)) {
         sites.push({ kind: 'label', node: property.initializer, value: property.initializer, label: staticName(property.name, this.resolver.checker), noun, metric });
@@ -163,7 +180,7 @@ export class SinkFinder {
   }
 
   /** StatsD tags: `['route:' + x]` (the label is the part before ':') or `{ route: x }`. */
-  private tagSites(expression: ts.Expression, metric: string | undefined): SinkSite[] {
+  private tagSites(expression: ts.Expression, metric: string | undefined): TsSinkSite[] {
     const literal = this.index.literalOf(expression);
     if (!literal) return [];
     if (ts.isObjectLiteralExpression(literal)) return this.labelObjectSites(expression, literal, 'tag', metric);
@@ -172,8 +189,8 @@ export class SinkFinder {
       .map((element) => ({ kind: 'label', node: element, value: element, label: tagName(element), noun: 'tag', metric }) as const);
   }
 
-  private optionSites(options: ts.ObjectLiteralExpression, sink: OptionSink): SinkSite[] {
-    const sites: SinkSite[] = [];
+  private optionSites(options: ts.ObjectLiteralExpression, sink: OptionSink): TsSinkSite[] {
+    const sites: TsSinkSite[] = [];
     for (const { property, keys } of this.propertiesAt(options, sink.path)) {
       if (sink.kind === 'raw-path-flag') {
         const value = ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
@@ -200,11 +217,11 @@ export class SinkFinder {
   }
 
   /** `transformLabels(labels, req) { labels.user = … }`: every property written onto the first parameter. */
-  private assignedLabelSites(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): SinkSite[] {
+  private assignedLabelSites(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }): TsSinkSite[] {
     const target = fn.parameters[0]?.name;
     if (!target || !ts.isIdentifier(target) || !fn.body) return [];
     const symbol = this.resolver.checker.getSymbolAtLocation(target);
-    const sites: SinkSite[] = [];
+    const sites: TsSinkSite[] = [];
     walk(fn.body, (node) => {
       if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = skipOuter(node.left);
@@ -243,13 +260,13 @@ export class SinkFinder {
   }
 
   /** Calls of the team's own wrappers listed in the configuration (`recordRequest(route, status)`). */
-  private customSinkSites(call: ts.CallExpression): SinkSite[] {
+  private customSinkSites(call: ts.CallExpression): TsSinkSite[] {
     if (this.config.sinks.length === 0) return [];
     const callee = skipOuter(call.expression);
     const text = callee.getText();
-    const sites: SinkSite[] = [];
+    const sites: TsSinkSite[] = [];
     for (const sink of this.config.sinks) {
-      if (text !== sink.function && !text.endsWith(`.${sink.function}`)) continue;
+      if (!matchesConfiguredName(text, sink.function)) continue;
       for (const [label, index] of Object.entries(sink.labels)) {
         const arg = call.arguments[index];
         if (arg) sites.push({ kind: 'label', node: arg, value: arg, label, noun: 'label', metric: sink.function });

@@ -5,14 +5,14 @@ export const chi: GoCatalog = {
   id: 'chi',
   importPaths: ['github.com/go-chi/chi/v5', 'github.com/go-chi/chi/v4', 'github.com/go-chi/chi'],
   functions: [
-    { function: 'URLParam', fact: { kind: 'unbounded', description: 'path parameter' } },
-    { function: 'URLParamFromCtx', fact: { kind: 'unbounded', description: 'path parameter' } },
+    { function: 'URLParam', fact: { kind: 'source', source: 'path-param' } },
+    { function: 'URLParamFromCtx', fact: { kind: 'source', source: 'path-param' } },
     { function: 'RouteContext', yields: { package: 'chi', name: 'Context' } },
   ],
   members: [
-    { type: 'Context', chain: 'RoutePattern()', fact: { kind: 'route-pattern', description: 'route pattern' } },
-    { type: 'Context', chain: 'URLParam()', fact: { kind: 'unbounded', description: 'path parameter' } },
-    { type: 'Context', chain: 'RoutePath', fact: { kind: 'raw-path', description: 'raw routing path' } },
+    { type: 'Context', chain: 'RoutePattern()', fact: { kind: 'route-pattern' } },
+    { type: 'Context', chain: 'URLParam()', fact: { kind: 'source', source: 'path-param' } },
+    { type: 'Context', chain: 'RoutePath', fact: { kind: 'source', source: 'raw-path' } },
   ],
   routePatternFixes: [
     {

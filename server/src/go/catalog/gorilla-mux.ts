@@ -5,11 +5,11 @@ export const gorillaMux: GoCatalog = {
   id: 'gorilla/mux',
   importPaths: ['github.com/gorilla/mux'],
   functions: [
-    { function: 'Vars', fact: { kind: 'unbounded', description: 'path parameter' } },
+    { function: 'Vars', fact: { kind: 'source', source: 'path-param' } },
     { function: 'CurrentRoute', yields: { package: 'gorilla/mux', name: 'Route' } },
   ],
   members: [
-    { type: 'Route', chain: 'GetPathTemplate()', fact: { kind: 'route-pattern', description: 'route pattern' } },
+    { type: 'Route', chain: 'GetPathTemplate()', fact: { kind: 'route-pattern' } },
     { type: 'Route', chain: 'GetName()', fact: { kind: 'bounded', description: 'route name' } },
   ],
   routePatternFixes: [

@@ -3,6 +3,7 @@
  * helpers keep the input's cardinality; lowercasing, splitting and regex masking look like sanitizing
  * but leave the value unbounded (reported as weak sanitizers); clocks produce unbounded values.
  */
+import { WEAK_REASONS } from '../../analysis/weak-sanitizers';
 import type { GoCatalog } from './types';
 
 const pass = (argument: number) => ({ kind: 'pass', argument }) as const;
@@ -21,11 +22,11 @@ export const strings: GoCatalog = {
   id: 'strings',
   importPaths: ['strings'],
   functions: [
-    { function: 'ToLower', transform: { kind: 'weak', argument: 0, why: 'lowercasing (`strings.ToLower`)' } },
-    { function: 'ToUpper', transform: { kind: 'weak', argument: 0, why: 'uppercasing (`strings.ToUpper`)' } },
-    { function: 'Split', transform: { kind: 'weak', argument: 0, why: 'keeping path segments (`strings.Split`)' } },
-    { function: 'SplitN', transform: { kind: 'weak', argument: 0, why: 'keeping path segments (`strings.SplitN`)' } },
-    { function: 'Fields', transform: { kind: 'weak', argument: 0, why: 'keeping segments (`strings.Fields`)' } },
+    { function: 'ToLower', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.caseFold } },
+    { function: 'ToUpper', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.caseFold } },
+    { function: 'Split', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.segment } },
+    { function: 'SplitN', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.segment } },
+    { function: 'Fields', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.segment } },
     { function: 'TrimPrefix', transform: pass(0) },
     { function: 'TrimSuffix', transform: pass(0) },
     { function: 'TrimSpace', transform: pass(0) },
@@ -64,7 +65,7 @@ export const regexp: GoCatalog = {
   members: ['ReplaceAllString()', 'ReplaceAllLiteralString()', 'ReplaceAllStringFunc()'].map((chain) => ({
     type: 'Regexp',
     chain,
-    transform: { kind: 'weak', argument: 0, why: `regex masking (\`${chain.slice(0, -2)}\`)` },
+    transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.regexMask },
   })),
 };
 
@@ -73,8 +74,8 @@ export const path: GoCatalog = {
   importPaths: ['path', 'path/filepath'],
   functions: [
     { function: 'Clean', transform: pass(0) },
-    { function: 'Base', transform: { kind: 'weak', argument: 0, why: 'keeping the last segment (`path.Base`)' } },
-    { function: 'Dir', transform: { kind: 'weak', argument: 0, why: 'dropping the last segment (`path.Dir`)' } },
+    { function: 'Base', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.segment } },
+    { function: 'Dir', transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.segment } },
   ],
 };
 
@@ -82,8 +83,8 @@ export const time: GoCatalog = {
   id: 'time',
   importPaths: ['time'],
   functions: [
-    { function: 'Now', fact: { kind: 'unbounded', description: 'timestamp' } },
-    { function: 'Since', fact: { kind: 'unbounded', description: 'duration' } },
+    { function: 'Now', fact: { kind: 'source', source: 'timestamp' } },
+    { function: 'Since', fact: { kind: 'source', source: 'duration' } },
   ],
 };
 
@@ -92,6 +93,6 @@ export const mathRand: GoCatalog = {
   importPaths: ['math/rand', 'math/rand/v2'],
   functions: ['Int', 'Intn', 'Int63', 'Float64', 'Uint64', 'IntN', 'Int64'].map((name) => ({
     function: name,
-    fact: { kind: 'unbounded', description: 'random number' },
+    fact: { kind: 'source', source: 'random' },
   })),
 };

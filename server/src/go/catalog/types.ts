@@ -7,6 +7,7 @@
  * applies to every expression whose chain starts with the rule's chain, so `Header` covers
  * `r.Header.Get("X")` and `r.Header["X"]`.
  */
+import type { SourceKind } from '../../analysis/source-kinds';
 
 /** A named type of a catalogued package: `{ package: 'net/http', name: 'Request' }`. */
 export interface GoTypeName {
@@ -17,12 +18,10 @@ export interface GoTypeName {
 
 /** What is known about a value read from a library. */
 export type ValueFact =
-  /** A raw request path or URL: `raw-path-label`. */
-  | { readonly kind: 'raw-path'; readonly description: string }
-  /** Another unbounded value (ids, query, headers, addresses, timestamps): `unbounded-label`. */
-  | { readonly kind: 'unbounded'; readonly description: string }
+  /** An unbounded value of a kind every language shares (a raw path is `raw-path-label`, the rest `unbounded-label`). */
+  | { readonly kind: 'source'; readonly source: SourceKind }
   /** The matched route pattern: bounded by the application's routes. */
-  | { readonly kind: 'route-pattern'; readonly description: string }
+  | { readonly kind: 'route-pattern' }
   /** Bounded for another reason (status code, method, handler name). */
   | { readonly kind: 'bounded'; readonly description: string };
 
@@ -32,8 +31,8 @@ export type Transform =
   | { readonly kind: 'concat'; readonly from: number }
   /** The result carries one argument unchanged in cardinality: `strconv.Itoa`, `strings.TrimSpace`. */
   | { readonly kind: 'pass'; readonly argument: number }
-  /** Looks like sanitizing but does not bound the value: lowercasing, regex masking, splitting. */
-  | { readonly kind: 'weak'; readonly argument: number; readonly why: string }
+  /** Looks like sanitizing but does not bound the value: lowercasing, regex masking, splitting (`reason` from `WEAK_REASONS`). */
+  | { readonly kind: 'weak'; readonly argument: number; readonly reason: string }
   /** The result is bounded whatever the input: `http.StatusText`. */
   | { readonly kind: 'bounded'; readonly why: string };
 

@@ -1,7 +1,7 @@
 /** UUID generators: every call is a new value. */
 import type { GoCatalog } from './types';
 
-const fact = { kind: 'unbounded', description: 'random UUID' } as const;
+const fact = { kind: 'source', source: 'unique-id' } as const;
 
 export const uuid: GoCatalog = {
   id: 'uuid',

@@ -8,6 +8,7 @@
  * what reading or calling them yields: another entity, an unbounded source, a bounded route pattern, or
  * a metric sink.
  */
+import type { LabelNoun } from '../../analysis/sink-site';
 import type { SourceKind } from '../../analysis/source-kinds';
 
 /** A qualified entity name, `<library id>:<entity>`, e.g. `express:Request`. */
@@ -97,7 +98,6 @@ export type SinkSpec =
   /** StatsD: `stat` is the metric name; tags are any later array (`'k:v'`) or object argument. */
   | { readonly kind: 'statsd'; readonly stat: number };
 
-export type LabelNoun = 'label' | 'attribute' | 'tag';
 
 /** Where a declaration keeps its parts: an argument index, or a property of the options object at argument 0. */
 export type ArgumentOrOption = number | { readonly option: string };

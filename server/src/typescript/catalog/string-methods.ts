@@ -3,17 +3,12 @@
  * it through unchanged. Some look like sanitizers but only shrink the set of values without bounding
  * it; those are "weak" and the finding explains why (DESIGN.md §3.5: the traps real code falls into).
  */
+import { WEAK_REASONS } from '../../analysis/weak-sanitizers';
+
 export type StringMethodEffect = { readonly effect: 'carries' } | { readonly effect: 'weak'; readonly why: string };
 
 const carries: StringMethodEffect = { effect: 'carries' };
 
-/** Why each kind of weak sanitizer leaves the value unbounded. */
-export const WEAK_REASONS = {
-  regexMask: 'regex masking replaces only the segments it recognises (numeric ids, UUIDs); every other segment still varies',
-  truncate: 'truncation still keeps whatever a client sends in the part that remains',
-  caseFold: 'changing the case does not limit the set of values',
-  segment: 'keeping one segment of the path still keeps a client-controlled value',
-} as const;
 
 export const STRING_METHODS: Readonly<Record<string, StringMethodEffect>> = {
   toString: carries,

@@ -1,5 +1,5 @@
 import type { LibraryTable } from './model';
-import { WEAK_REASONS } from './string-methods';
+import { WEAK_REASONS } from '../../analysis/weak-sanitizers';
 
 /**
  * url-value-parser (used by several metric middlewares) masks path segments that look like ids. What it

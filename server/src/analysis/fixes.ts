@@ -1,0 +1,108 @@
+/**
+ * Quick fixes as plain text changes, assembled the same way for every language. A frontend says how
+ * each raw read would be rewritten in its syntax (`SourceRepair`); the route-pattern fix edits every
+ * raw read of a finding where it happens (which may be in another file than the label), so every
+ * label fed from it is fixed at once. The suppression fix inserts a directive above the label's line.
+ */
+import type { Fix, TextChange, TextSpan } from './finding';
+import type { RuleId } from './rules';
+import { quote } from './step-notes';
+import { suppressionComment, type Directive } from './suppression';
+import { TextLines } from './text-lines';
+import type { Taint } from './value-facts';
+
+/**
+ * The preferred fix for a finding's raw-path taints: each raw read becomes its route pattern, each raw
+ * fallback becomes the constant for unmatched requests. None when some raw read has no safe rewrite.
+ */
+export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
+  const changes: TextChange[] = [];
+  let pattern: string | undefined;
+  let caveat: string | undefined;
+  for (const taint of raw) {
+    const repair = taint.repair;
+    if (!repair) return undefined;
+    let newText: string;
+    if (taint.fallback) {
+      newText = repair.unmatched;
+    } else if (repair.pattern !== undefined) {
+      newText = repair.pattern;
+      pattern ??= repair.pattern;
+      caveat ??= repair.caveat;
+    } else {
+      return undefined;
+    }
+    if (!changes.some((c) => sameSpan(c, taint.span))) changes.push({ ...taint.span, newText });
+  }
+  if (changes.length === 0) return undefined;
+  if (pattern === undefined) {
+    return { kind: 'constant-fallback', title: `Use a constant for unmatched routes: ${changes[0].newText}`, preferred: true, changes };
+  }
+  return { kind: 'route-pattern', title: `Use the route pattern: ${pattern}${caveat === undefined ? '' : ` (${caveat})`}`, preferred: true, changes };
+}
+
+/** Inserts `// cardinal-ignore-next-line <rule> -- reason` above the line of `position`, at that line's indentation. */
+export function suppressionFix(fileName: string, lines: TextLines, position: number, rule: RuleId): Fix {
+  const line = lines.lineOf(position);
+  const lineStart = lines.lineStart(line);
+  return {
+    kind: 'suppress',
+    title: 'Ignore this label here',
+    preferred: false,
+    changes: [{ file: fileName, start: lineStart, end: lineStart, newText: `${lines.indentation(line)}${suppressionComment(rule)}${lines.eol}` }],
+  };
+}
+
+/** Deletes a directive: its whole line when the comment is alone on it, else the comment and the spaces before it. */
+export function removeDirectiveFix(fileName: string, lines: TextLines, directive: Directive): Fix {
+  const lineStart = lines.lineStart(directive.line);
+  const before = lines.text.slice(lineStart, directive.start);
+  const after = lines.text.slice(directive.end, lines.lineEnd(directive.line));
+  let change: TextChange;
+  if (before.trim() === '' && after.trim() === '') {
+    const next = directive.line + 1 < lines.lineCount ? lines.lineStart(directive.line + 1) : lines.text.length;
+    change = { file: fileName, start: lineStart, end: next, newText: '' };
+  } else {
+    change = { file: fileName, start: directive.start - (before.length - before.trimEnd().length), end: directive.end, newText: '' };
+  }
+  return { kind: 'remove-directive', title: 'Remove this suppression directive', preferred: false, changes: [change] };
+}
+
+/** Replaces a misspelt rule id with the one it was probably meant to be. */
+export function replaceWordFix(fileName: string, word: { start: number; end: number }, replacement: string): Fix {
+  return { kind: 'correct-directive', title: `Change to ${quote(replacement)}`, preferred: false, changes: [{ file: fileName, start: word.start, end: word.end, newText: replacement }] };
+}
+
+/**
+ * The changes of every preferred fix of `findings` that can be applied together (fix-all in the
+ * editor, `--fix` on the command line). A fix is atomic: it is taken whole or skipped when any of its
+ * changes overlaps a change already taken (a later run, after this one is applied, picks it up).
+ * Identical changes shared by two fixes, such as one raw read feeding two labels, are applied once.
+ */
+export function combinePreferredFixes(findings: readonly { readonly fixes: readonly Fix[] }[]): TextChange[] {
+  const fixes = findings
+    .flatMap((finding) => finding.fixes.filter((fix) => fix.preferred && fix.changes.length > 0))
+    .sort((a, b) => a.changes[0].start - b.changes[0].start);
+  const taken: TextChange[] = [];
+  for (const fix of fixes) {
+    const fresh = fix.changes.filter((change) => !taken.some((other) => isSameChange(change, other)));
+    if (fresh.some((change) => taken.some((other) => overlaps(change, other)))) continue;
+    taken.push(...fresh);
+  }
+  return taken;
+}
+
+function isSameChange(a: TextChange, b: TextChange): boolean {
+  return sameSpan(a, b) && a.newText === b.newText;
+}
+
+/** Touching ranges do not overlap, but two insertions at one offset do: their order would be arbitrary. */
+function overlaps(a: TextChange, b: TextChange): boolean {
+  if (a.file !== b.file) return false;
+  if (a.start === b.start) return true;
+  return a.start < b.end && b.start < a.end;
+}
+
+function sameSpan(a: TextSpan, b: TextSpan): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end;
+}

@@ -1,0 +1,35 @@
+/**
+ * The words of flow steps, in one place so that a value's path reads the same in every language,
+ * in the editor's related information, in the CLI and in SARIF. Code is quoted with single quotes:
+ * diagnostic messages are plain text in most clients.
+ */
+import type { LabelNoun } from './sink-site';
+
+export function quote(code: string): string {
+  return `'${code}'`;
+}
+
+export function labelPhrase(noun: LabelNoun, label: string | undefined): string {
+  return label === undefined ? `a ${noun}` : `${noun} "${label}"`;
+}
+
+export const notes = {
+  /** The first step: where the unbounded value is read. */
+  source: (description: string, text: string) => `${description} ${quote(text)}`,
+  assignedTo: (name: string) => `assigned to ${quote(name)}`,
+  passedAs: (name: string, callee?: string) => (callee === undefined ? `passed as ${quote(name)}` : `passed to ${quote(`${callee}()`)} as ${quote(name)}`),
+  returnedBy: (callee: string) => `returned by ${quote(`${callee}()`)}`,
+  destructuredInto: (name: string) => `destructured into ${quote(name)}`,
+  readFrom: (text: string) => `read from ${quote(text)}`,
+  propertyOf: (key: string) => `property ${quote(key)}`,
+  element: (holder: string, index: number) => `element ${index} of ${quote(holder)}`,
+  /** A call that carries its argument's values: a conversion, a formatter, a string method. */
+  through: (call: string) => `through ${quote(call)}`,
+  combined: () => 'combined into a new value',
+  interpolated: () => 'interpolated into a template string',
+  indexedWithComputedKey: () => 'indexed with a computed key',
+  usedAs: (noun: LabelNoun, label: string | undefined, metric: string | undefined) =>
+    `used as ${labelPhrase(noun, label)}${metric === undefined ? '' : ` of metric "${metric}"`}`,
+  usedAsMetricName: () => 'used as the metric name',
+  option: (what: string) => quote(what),
+} as const;

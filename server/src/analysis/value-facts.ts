@@ -1,0 +1,124 @@
+/**
+ * What a language's tracer knows about a value, in a form no language owns: the unbounded sources
+ * that reach it (each with the path it took, as spans of text), whether some part of it is provably
+ * bounded, whether some part is a route pattern, and whether some part could not be followed. Every
+ * frontend builds its conclusions with these combinators, so the same code shape means the same
+ * thing in TypeScript and in Go, and one judge turns the facts at a label into a finding.
+ */
+import type { FlowStep, TextSpan } from './finding';
+import { isRawPathKind, SOURCE_KINDS, type SourceKind } from './source-kinds';
+
+/** How a frontend would rewrite the raw read of a taint, in its language's syntax. */
+export interface SourceRepair {
+  /** The route-pattern expression to put in place of the read; absent when no single expression is right. */
+  readonly pattern?: string;
+  /** Said in the fix's title when the pattern has a value of its own for requests no route matched. */
+  readonly caveat?: string;
+  /** The language's literal for requests no route matched, which replaces a raw fallback. */
+  readonly unmatched: string;
+}
+
+/** An unbounded source reaching the value. */
+export interface Taint {
+  readonly kind: SourceKind;
+  /** Where the unbounded value is read. */
+  readonly span: TextSpan;
+  /** The source as written, e.g. `req.path` or `c.Request.URL.Path`. */
+  readonly text: string;
+  readonly description: string;
+  readonly repair?: SourceRepair;
+  /** The source is the fallback beside a route pattern (`req.route?.path || req.path`). */
+  readonly fallback?: boolean;
+  /** Why a sanitizer on the way does not bound it (see `weakness`). */
+  readonly weak?: string;
+  /** From the source outwards; the source's own step is not among them. */
+  readonly steps: readonly FlowStep[];
+}
+
+export interface Facts {
+  readonly taints: readonly Taint[];
+  /** Why (some part of) the value is bounded, when known. */
+  readonly bounded?: string;
+  /** Some part is a route pattern. */
+  readonly pattern?: boolean;
+  /** Some part could not be followed. */
+  readonly unknown: boolean;
+}
+
+/** At most this many distinct sources are kept per value: enough to report, small enough to stay fast. */
+const MAX_TAINTS = 8;
+/** At most this many reasons are joined when several bounded parts make a value. */
+const MAX_REASONS = 3;
+
+export const UNKNOWN: Facts = Object.freeze({ taints: [], unknown: true });
+/** Nothing at all, e.g. a recursive call that adds nothing the outer call does not already. */
+export const NOTHING: Facts = Object.freeze({ taints: [], unknown: false });
+
+export function bounded(why: string, pattern = false): Facts {
+  return { taints: [], bounded: why, pattern, unknown: false };
+}
+
+/** A new source of `kind` read at `span`; its description is the kind's unless one is given. */
+export function sourceTaint(kind: SourceKind, span: TextSpan, text: string, extra: { repair?: SourceRepair; description?: string } = {}): Taint {
+  return { kind, span, text, description: extra.description ?? SOURCE_KINDS[kind].description, repair: extra.repair, steps: [] };
+}
+
+export function tainted(taint: Taint): Facts {
+  return { taints: [taint], unknown: false };
+}
+
+/** The facts of a value made of several others together (concatenation, an array, several callers' arguments). */
+export function union(parts: readonly Facts[]): Facts {
+  if (parts.length === 1) return parts[0];
+  const taints: Taint[] = [];
+  for (const part of parts) {
+    for (const taint of part.taints) {
+      if (!taints.some((t) => sameSpan(t.span, taint.span))) taints.push(taint);
+    }
+  }
+  const reasons = [...new Set(parts.flatMap((p) => (p.bounded === undefined ? [] : [p.bounded])))];
+  return {
+    taints: taints.length <= MAX_TAINTS ? taints : mostTelling(taints),
+    bounded: reasons.length === 0 ? undefined : reasons.slice(0, MAX_REASONS).join(' or '),
+    pattern: parts.some((p) => p.pattern),
+    unknown: parts.some((p) => p.unknown),
+  };
+}
+
+/**
+ * The facts of a value that is one of several alternatives chosen at run time (`a || b`, `c ? a : b`,
+ * the assignments that reach a read). A raw alternative beside a route pattern is the fallback for
+ * requests no route matched, so its fix is a constant rather than the pattern.
+ */
+export function choice(parts: readonly Facts[]): Facts {
+  if (!parts.some((p) => p.pattern)) return union(parts);
+  return union(parts.map((part) => (part.pattern ? part : asFallback(part))));
+}
+
+/** Adds a step to every taint: the value moved through `step`. */
+export function through(facts: Facts, step: FlowStep): Facts {
+  if (facts.taints.length === 0) return facts;
+  return { ...facts, taints: facts.taints.map((t) => ({ ...t, steps: [...t.steps, step] })) };
+}
+
+/** Marks every taint as having passed a weak sanitizer (the first one met is the one reported). */
+export function weakened(facts: Facts, weak: string): Facts {
+  if (facts.taints.length === 0) return facts;
+  return { ...facts, taints: facts.taints.map((t) => ({ ...t, weak: t.weak ?? weak })) };
+}
+
+/** Marks every taint as the fallback for unmatched requests. */
+export function asFallback(facts: Facts): Facts {
+  if (facts.taints.length === 0) return facts;
+  return { ...facts, taints: facts.taints.map((t) => ({ ...t, fallback: true })) };
+}
+
+/** The taints kept when there are too many: raw paths first, since they decide the rule and the fix. */
+function mostTelling(taints: readonly Taint[]): Taint[] {
+  const raw = taints.filter((t) => isRawPathKind(t.kind));
+  return [...raw, ...taints.filter((t) => !isRawPathKind(t.kind))].slice(0, MAX_TAINTS);
+}
+
+function sameSpan(a: TextSpan, b: TextSpan): boolean {
+  return a.file === b.file && a.start === b.start && a.end === b.end;
+}
