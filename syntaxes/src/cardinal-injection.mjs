@@ -19,14 +19,27 @@
  * not work here, because an injection grammar's `$base` is the injection grammar itself. The
  * JavaScript-family regions use the TypeScript grammar, which VS Code always ships; in a `.js`
  * file the values inside a label object are therefore scoped `….ts`, which themes colour alike.
+ *
+ * The API names come from the analysis catalog (compiled to server/out by `tsc -b`), so the grammar
+ * cannot drift from what the analysis knows: `build.mjs --check` fails when they disagree.
  */
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const { metricVocabulary } = require('../../server/out/typescript/catalog/vocabulary.js');
+const { goMetricVocabulary } = require('../../server/out/go/catalog/vocabulary.js');
+const typescript = metricVocabulary();
+const go = goMetricVocabulary();
 
 const identifier = String.raw`[A-Za-z_$][\w$]*`;
-const promClientClass = String.raw`Counter|Gauge|Histogram|Summary`;
-const otelInstrument = String.raw`create(?:Observable)?(?:Counter|UpDownCounter|Histogram|Gauge)`;
-const goCollector = String.raw`New(?:Counter|Gauge|Histogram|Summary)(?:Vec)?`;
-/** prom-client methods whose first argument may be an object of label values. */
-const labelValueMethods = ['labels', 'inc', 'dec', 'set', 'observe', 'startTimer', 'zero', 'setToCurrentTime', 'remove'];
+const alternatives = (names) => names.join('|');
+const promClientClass = alternatives(typescript.declaringClasses);
+const otelInstrument = alternatives(typescript.declaringMethods);
+const goCollector = alternatives(go.vectorConstructors);
+const labelNamesKey = alternatives(typescript.labelNameOptions);
+const goLabelMap = alternatives(go.labelMapTypes);
+/** Methods whose first argument may be an object of label values; `remove` takes one too, though it makes no series. */
+const labelValueMethods = [...typescript.labelMethods, 'remove'];
 
 /** Hosts and the injection selector: never inside comments or strings of the host. */
 const hosts = ['source.ts', 'source.tsx', 'source.js', 'source.js.jsx', 'source.go'];
@@ -77,7 +90,7 @@ export const grammar = {
     },
     // `labelNames: ['status', 'endpoint']`: the declared label names of a prom-client metric.
     'label-names-array': {
-      begin: String.raw`\b(labelNames)\s*(:)\s*(\[)`,
+      begin: String.raw`\b(${labelNamesKey})\s*(:)\s*(\[)`,
       end: String.raw`\]`,
       beginCaptures: {
         1: { name: 'variable.other.property.cardinal' },
@@ -146,7 +159,7 @@ export const grammar = {
     },
     // `vec.With(prometheus.Labels{"route": route})`: each key names a label.
     'go-labels-map': {
-      begin: String.raw`\b(prometheus)\s*(\.)\s*(Labels)\s*(\{)`,
+      begin: String.raw`\b(prometheus)\s*(\.)\s*(${goLabelMap})\s*(\{)`,
       end: String.raw`\}`,
       beginCaptures: {
         1: { name: 'variable.other.package.cardinal' },

@@ -15,7 +15,7 @@ import type { GoFileSyntax, GoNode } from '../../server/src/go/syntax';
 import { loadServerModule } from '../support/server-module';
 
 const { applyContentChanges } = loadServerModule<typeof import('../../server/src/lsp/documents')>('lsp/documents');
-const { GoDocuments } = loadServerModule<typeof import('../../server/src/lsp/go-documents')>('lsp/go-documents');
+const { GoDocuments } = loadServerModule<typeof import('../../server/src/languages/go/documents')>('languages/go/documents');
 const { GoParser } = loadServerModule<typeof import('../../server/src/go/parser')>('go/parser');
 
 /** Applies offset edits in order, each to the text the ones before produced. */

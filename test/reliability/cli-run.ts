@@ -5,11 +5,11 @@
  */
 import * as ts from 'typescript';
 import type * as CliModule from '../../server/src/cli/cardinal';
-import type * as LanguagesModule from '../../server/src/cli/languages';
+import type * as LanguagesModule from '../../server/src/languages';
 import { loadServerModule } from '../support/server-module';
 
 const { main } = loadServerModule<typeof CliModule>('cli/cardinal');
-const { LANGUAGES } = loadServerModule<typeof LanguagesModule>('cli/languages');
+const { LANGUAGES } = loadServerModule<typeof LanguagesModule>('languages');
 
 export interface JsonPosition {
   readonly line: number;

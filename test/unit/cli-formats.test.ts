@@ -85,7 +85,7 @@ const OUTSIDE_ROOT: Finding = {
   fixes: [],
 };
 
-function report(findings: readonly Finding[], notes: ReportModule.ScanNote[] = []): ReportModule.ScanReport {
+function report(findings: readonly Finding[], notes: ReportModule.ScanReport['notes'] = []): ReportModule.ScanReport {
   return { root: '/repo', findings, filesScanned: 3, notes, readSource: (file) => SOURCES[file] };
 }
 

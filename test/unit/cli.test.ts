@@ -11,7 +11,7 @@ import { after, describe, test } from 'node:test';
 import * as ts from 'typescript';
 import type { Finding } from '../../server/src/analysis';
 import type * as CliModule from '../../server/src/cli/cardinal';
-import type { LanguageFrontend } from '../../server/src/cli/language';
+import type { BatchLanguage } from '../../server/src/languages';
 import { sarifSchemaErrors } from './sarif-validator';
 import { loadServerModule, REPO_ROOT } from '../support/server-module';
 import { createTempTree, removeTree } from '../support/temp-tree';
@@ -182,11 +182,11 @@ class Capture {
 }
 
 /** A frontend that reports `findings` for any `.ts` file, standing in for the analysis core. */
-function fakeFrontend(findingsFor: (file: string) => Finding[]): LanguageFrontend {
+function fakeFrontend(findingsFor: (file: string) => Finding[]): BatchLanguage {
   return {
     name: 'fake',
     accepts: (file) => file.endsWith('.ts'),
-    analyze: async (files, context) => {
+    analyzeBatch: async (files, context) => {
       const findings = files.flatMap(findingsFor);
       files.forEach((file) => context.fileDone(file));
       return findings;
@@ -204,7 +204,7 @@ interface InProcessRun {
   readonly stderr: Capture;
 }
 
-async function runInProcess(cwd: string, args: string[], frontend: LanguageFrontend, options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<InProcessRun> {
+async function runInProcess(cwd: string, args: string[], frontend: BatchLanguage, options: { tty?: boolean; env?: Record<string, string> } = {}): Promise<InProcessRun> {
   const stdout = new Capture(options.tty);
   const stderr = new Capture(options.tty);
   const system: ts.System = { ...ts.sys, getCurrentDirectory: () => cwd };
@@ -258,7 +258,7 @@ describe('exit codes and terminal output with findings', () => {
   });
 
   test('an analyser that throws is an internal error: exit 2', async () => {
-    const broken: LanguageFrontend = { name: 'broken', accepts: () => true, analyze: async () => { throw new Error('boom'); } };
+    const broken: BatchLanguage = { name: 'broken', accepts: () => true, analyzeBatch: async () => { throw new Error('boom'); } };
     const run = await runInProcess(root, ['scan'], broken);
     assert.equal(run.code, 2);
     assert.equal(run.stdout.text, '');

@@ -13,7 +13,7 @@ export type ConfigOverrides = {
   -readonly [K in keyof CardinalConfig]?: K extends 'rules' ? Partial<Record<RuleId, Severity | 'off'>> : CardinalConfig[K];
 };
 
-const TOP_LEVEL_KEYS = ['$schema', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude'] as const;
+const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude'] as const;
 const SINK_KEYS = ['function', 'labels'] as const;
 const SOURCE_KEYS = ['function', 'property', 'kind', 'description'] as const;
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -46,6 +46,9 @@ export function validateConfig(raw: unknown, file: string): { overrides: ConfigO
   reportUnknownKeys(raw, TOP_LEVEL_KEYS, '', log);
   if (raw.$schema !== undefined && typeof raw.$schema !== 'string') {
     log.report('$schema', `must be a string (got ${describeType(raw.$schema)})`);
+  }
+  if (raw.root !== undefined && typeof raw.root !== 'boolean') {
+    log.report('root', `must be true or false (got ${describeType(raw.root)})`);
   }
   if (raw.rules !== undefined) overrides.rules = validateRules(raw.rules, log);
   if (raw.sinks !== undefined) overrides.sinks = validateList(raw.sinks, 'sinks', log, validateSink);

@@ -76,3 +76,10 @@ export interface LabelSite extends TextSpan {
   readonly metric?: string;
   readonly values: LabelValues;
 }
+
+/** A label name a metric declares (`labelNames: ['route']`, Go `[]string{"route"}`), for hover. */
+export interface LabelDeclaration extends TextSpan {
+  readonly label: string;
+  /** The metric's name, when it is a literal. */
+  readonly metric?: string;
+}

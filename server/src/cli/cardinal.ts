@@ -4,18 +4,17 @@
  */
 import ts from 'typescript';
 import { formatConfigProblem } from '../analysis/config';
+import { LANGUAGES, type BatchLanguage } from '../languages';
+import { toolVersion } from '../product';
+import { ConfigDiscovery } from '../project/config-discovery';
 import { relativePath, resolvePath } from '../project/paths';
 import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
-import { loadScanConfig } from './config-loading';
 import { formatJson } from './json-format';
-import type { LanguageFrontend } from './language';
-import { LANGUAGES } from './languages';
 import { createProgressLine, OutputStream } from './progress-line';
 import { formatSarif } from './sarif-format';
 import { exitCodeFor, ScanReport } from './scan-report';
-import { scan } from './scanner';
+import { listScanFiles, scan } from './scanner';
 import { formatText } from './text-format';
-import { toolVersion } from '../product';
 
 /** Exit code for usage, configuration and internal errors. */
 export const EXIT_USAGE = 2;
@@ -26,8 +25,8 @@ export interface CliEnvironment {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** The language table; tests substitute frontends that return hand-made findings. */
-  readonly languages: readonly LanguageFrontend[];
+  /** The language table; tests substitute languages that return hand-made findings. */
+  readonly languages: readonly BatchLanguage[];
   /** The time budget of one file; defaults to `FILE_TIME_BUDGET_MS` (tests shorten it). */
   readonly fileTimeBudgetMs?: number;
 }
@@ -62,19 +61,29 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
     stderr.write(missing.map((p) => `cardinal: no such file or folder: ${p}\n`).join(''));
     return EXIT_USAGE;
   }
-  const loaded = loadScanConfig(system, options.config === undefined ? undefined : resolvePath(cwd, options.config), paths[0]);
-  if (!loaded.ok) {
-    stderr.write(loaded.problems.map((problem) => `cardinal: ${formatConfigProblem(problem)}\n`).join(''));
+  const configs = new ConfigDiscovery(system, {
+    explicitFile: options.config === undefined ? undefined : resolvePath(cwd, options.config),
+    displayName: (file) => relativePath(cwd, file) || file,
+  });
+  if (options.config !== undefined) configs.forFile(paths[0]);
+  const request = { paths, configs, root: cwd };
+  // Listing the files resolves the configuration of every folder they are in: its problems stop the scan before any analysis.
+  const listed = listScanFiles(system, request, environment.languages);
+  const problems = configs.problems();
+  if (problems.length > 0) {
+    stderr.write(problems.map((problem) => `cardinal: ${formatConfigProblem(problem)}\n`).join(''));
     return EXIT_USAGE;
   }
 
   const progress = createProgressLine(stderr);
   let report: ScanReport;
   try {
-    report = await scan(
-      { paths, config: loaded.config, configDirectory: loaded.directory, root: cwd },
-      { system, languages: environment.languages, fileTimeBudgetMs: environment.fileTimeBudgetMs, onProgress: (done, total) => progress.update(done, total) },
-    );
+    report = await scan(request, listed, {
+      system,
+      languages: environment.languages,
+      fileTimeBudgetMs: environment.fileTimeBudgetMs,
+      onProgress: (done, total) => progress.update(done, total),
+    });
   } finally {
     progress.clear();
   }

@@ -2,12 +2,7 @@
  * The result of a scan, as every output format reads it, and what it means for the exit code.
  */
 import type { Finding, Severity } from '../analysis';
-
-/** Something the user should know that is not a finding: a skipped file, a broken tsconfig. */
-export interface ScanNote {
-  readonly file?: string;
-  readonly message: string;
-}
+import type { Note } from '../languages';
 
 export interface ScanReport {
   /** Absolute folder that reported file names are relative to (the working directory). */
@@ -16,7 +11,7 @@ export interface ScanReport {
   readonly findings: readonly Finding[];
   /** How many files were handed to an analyser. */
   readonly filesScanned: number;
-  readonly notes: readonly ScanNote[];
+  readonly notes: readonly Note[];
   /** The text of a file the findings point into, for lines and columns. */
   readonly readSource: (file: string) => string | undefined;
 }

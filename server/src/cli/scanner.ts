@@ -3,49 +3,54 @@
  * collect one sorted, de-duplicated list of findings. Knows nothing about output formats.
  */
 import type * as ts from 'typescript';
-import type { CardinalConfig, Finding } from '../analysis';
-import { createExcludeMatcher } from '../project/exclude-globs';
+import type { Finding } from '../analysis';
+import type { BatchContext, BatchLanguage, Note } from '../languages';
+import type { ConfigDiscovery } from '../project/config-discovery';
 import { enumerateSourceFiles } from '../project/file-enumeration';
+import { directoryOf } from '../project/paths';
 import { FILE_TIME_BUDGET_MS } from '../project/time-budget';
-import type { LanguageFrontend } from './language';
-import type { ScanNote, ScanReport } from './scan-report';
+import type { ScanReport } from './scan-report';
 
 export interface ScanRequest {
   /** Absolute paths of files and folders, forward slashes. */
   readonly paths: readonly string[];
-  readonly config: CardinalConfig;
-  /** The folder the config's `exclude` globs are relative to. */
-  readonly configDirectory: string;
+  /** Which configuration applies to each file (its problems are checked before anything is analysed). */
+  readonly configs: ConfigDiscovery;
   /** The folder reports make file names relative to. */
   readonly root: string;
 }
 
 export interface ScanEnvironment {
   readonly system: ts.System;
-  readonly languages: readonly LanguageFrontend[];
+  readonly languages: readonly BatchLanguage[];
   /** Called as files are done; `total` is known once the files are listed. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Defaults to `FILE_TIME_BUDGET_MS`. */
   readonly fileTimeBudgetMs?: number;
 }
 
-/** Scans the request's paths and returns the report every format prints. */
-export async function scan(request: ScanRequest, environment: ScanEnvironment): Promise<ScanReport> {
-  const { system, languages } = environment;
-  const { files, skipped } = enumerateSourceFiles(system, request.paths, {
+/** The files a scan of `paths` covers, each with the configuration that applies to it. */
+export function listScanFiles(system: ts.System, request: ScanRequest, languages: readonly BatchLanguage[]) {
+  return enumerateSourceFiles(system, request.paths, {
     accepts: (file) => languages.some((language) => language.accepts(file)),
-    isExcluded: createExcludeMatcher(request.config.exclude, request.configDirectory),
+    isExcluded: (file) => request.configs.forFolder(directoryOf(file)).isExcluded(file),
   });
-  const notes: ScanNote[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
+}
+
+/** Scans the listed files and returns the report every format prints. */
+export async function scan(request: ScanRequest, listed: ReturnType<typeof listScanFiles>, environment: ScanEnvironment): Promise<ScanReport> {
+  const { system, languages } = environment;
+  const { files, skipped } = listed;
+  const notes: Note[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
   let done = 0;
   const said = new Set<string>();
-  const context = {
+  const context: BatchContext = {
     system,
-    config: request.config,
+    configFor: (file) => request.configs.forFile(file).config,
     fileTimeBudgetMs: environment.fileTimeBudgetMs ?? FILE_TIME_BUDGET_MS,
     fileDone: () => environment.onProgress?.(++done, files.length),
     // A frontend may meet the same problem twice (a file parsed for two programs): it is said once.
-    note: (note: ScanNote) => {
+    note: (note) => {
       const key = `${note.file ?? ''}\0${note.message}`;
       if (!said.has(key)) notes.push(note);
       said.add(key);
@@ -53,7 +58,7 @@ export async function scan(request: ScanRequest, environment: ScanEnvironment): 
   };
   const findings: Finding[] = [];
   for (const [language, languageFiles] of partitionByLanguage(files, languages)) {
-    findings.push(...(await language.analyze(languageFiles, context)));
+    findings.push(...(await language.analyzeBatch(languageFiles, context)));
   }
   const sources = new Map<string, string | undefined>();
   return {
@@ -69,8 +74,8 @@ export async function scan(request: ScanRequest, environment: ScanEnvironment): 
 }
 
 /** Each file goes to the first language that accepts it. */
-function partitionByLanguage(files: readonly string[], languages: readonly LanguageFrontend[]): Map<LanguageFrontend, string[]> {
-  const partition = new Map<LanguageFrontend, string[]>();
+function partitionByLanguage(files: readonly string[], languages: readonly BatchLanguage[]): Map<BatchLanguage, string[]> {
+  const partition = new Map<BatchLanguage, string[]>();
   for (const file of files) {
     const language = languages.find((candidate) => candidate.accepts(file));
     if (language === undefined) continue;

@@ -4,7 +4,7 @@
  */
 import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
-import type { Finding, LabelSite } from '../analysis/finding';
+import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
 import { ChainResolver } from './chains';
 import { FlowTracer } from './flow';
@@ -53,6 +53,13 @@ export function describeGoSyntax(files: readonly GoFileSyntax[], fileName: strin
   return findLabelSinks(file, context)
     .filter((sink) => sink.kind === 'label')
     .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(context.tracer.trace(sink.value)) }));
+}
+
+/** The label names the metrics of `fileName` declare (for hover). */
+export function describeGoLabelDeclarationsIn(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelDeclaration[] {
+  const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
+  const file = group?.find((candidate) => candidate.fileName === fileName);
+  return group && file ? createContext(group, config).vectors.labelDeclarations(file) : [];
 }
 
 function createContext(files: readonly GoFileSyntax[], config: CardinalConfig): SinkContext {

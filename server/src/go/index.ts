@@ -13,8 +13,9 @@
  * ```
  */
 import type { CardinalConfig } from '../analysis/config-types';
-import type { Finding, LabelSite } from '../analysis/finding';
-import { analyzeGoSyntax, describeGoSyntax, type GoAnalysisOptions } from './analyze';
+import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
+import { analyzeGoSyntax, describeGoLabelDeclarationsIn, describeGoSyntax, type GoAnalysisOptions } from './analyze';
+import { goMetricVocabulary } from './catalog/vocabulary';
 import type { GoParser } from './parser';
 import type { GoFileSyntax } from './syntax';
 
@@ -47,6 +48,21 @@ export function analyzeGoPackage(files: readonly GoFileSyntax[], config: Cardina
 /** Every label argument of `fileName` with what is known about its values (hover). */
 export function describeGoLabels(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelSite[] {
   return describeGoSyntax(files, fileName, config);
+}
+
+/** The label names the metrics of `fileName` declare (hover on a label name). */
+export function describeGoLabelDeclarations(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelDeclaration[] {
+  return describeGoLabelDeclarationsIn(files, fileName, config);
+}
+
+const SINK_NAMES = goMetricVocabulary().sinkNames;
+
+/**
+ * A cheap text test: false means the file calls nothing that can put a value into a label or a
+ * metric name (the catalogs' sink names, or a configured sink) and need not be analysed.
+ */
+export function mayHaveGoFindings(text: string, config: CardinalConfig): boolean {
+  return SINK_NAMES.some((name) => text.includes(name)) || config.sinks.some((sink) => text.includes(sink.function.split('.').pop()!));
 }
 
 /** True for file names the Go frontend analyses (`_test.go` files included: tests record metrics too). */

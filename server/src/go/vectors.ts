@@ -9,7 +9,9 @@ import type { ChainResolver } from './chains';
 import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
 import type { Scopes } from './scopes';
-import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoNode } from './syntax';
+import type { LabelDeclaration } from '../analysis/finding';
+import { spanOf } from './spans';
+import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 
 export interface MetricVector {
   /** The constructor call. */
@@ -55,6 +57,24 @@ export class VectorIndex {
     const type = match.frames[match.frames.length - 1].type;
     const catalog = GO_CATALOGS.find((c) => c.id === type.package);
     return catalog?.vectorConstructors?.find((rule) => rule.function === name && rule.onType === type.name);
+  }
+
+  /** The label names the vectors constructed in `file` declare (`[]string{"route"}`), with their spans. */
+  labelDeclarations(file: GoFileSyntax): LabelDeclaration[] {
+    const declarations: LabelDeclaration[] = [];
+    for (const call of descendants(file.root)) {
+      const rule = call.type === 'call_expression' ? this.constructorRule(call) : undefined;
+      if (!rule || rule.labelNamesArgument === undefined) continue;
+      const labels = callArguments(call)[rule.labelNamesArgument];
+      const literal = labels && this.tracer.compositeLiteralOf(labels);
+      if (!literal || literal.file !== file) continue;
+      const { metric } = this.describe(call, rule);
+      for (const element of literalElements(literal)) {
+        const label = this.constantString(element);
+        if (label !== undefined) declarations.push({ ...spanOf(element), label, metric });
+      }
+    }
+    return declarations;
   }
 
   /** The vector a receiver expression holds, with curried labels removed from its positions. */

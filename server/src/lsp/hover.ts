@@ -1,15 +1,6 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
-import type { LabelSite, LabelValues } from '../analysis';
-import type { LabelDeclaration } from './label-declaration';
-
-/** What the analysis knows about the labels of one file, in any language. */
-export interface FileLabels {
-  readonly fileName: string;
-  /** Every label argument of the file (and of other files, which hover ignores). */
-  readonly sites: readonly LabelSite[];
-  /** The label declaration under an offset (`labelNames: ['route']`), in languages that have them. */
-  declarationAt(offset: number): LabelDeclaration | undefined;
-}
+import type { LabelValues } from '../analysis';
+import type { FileLabels } from '../languages';
 
 /** A hover's markdown and the span it describes, in offsets of the hovered file. */
 export interface LabelHover {
@@ -22,9 +13,9 @@ export interface LabelHover {
  * What Cardinal knows about the label under `offset`: a label argument shows its own conclusion; a
  * `labelNames` entry sums up every use of that label in the file.
  */
-export function describeLabelAt(labels: FileLabels, offset: number): LabelHover | undefined {
+export function describeLabelAt(fileName: string, labels: FileLabels, offset: number): LabelHover | undefined {
   const { sites } = labels;
-  const under = sites.filter((site) => site.file === labels.fileName && site.start <= offset && offset <= site.end);
+  const under = sites.filter((site) => site.file === fileName && site.start <= offset && offset <= site.end);
   if (under.length > 0) {
     // The innermost span; a spread (`labels(...lvs)`) is one span for several labels, shown together.
     const width = Math.min(...under.map((site) => site.end - site.start));
@@ -32,7 +23,7 @@ export function describeLabelAt(labels: FileLabels, offset: number): LabelHover 
     const markdown = innermost.map((site) => `${heading(site.label, site.metric)}\n\n${describeValues(site.values)}`).join('\n\n---\n\n');
     return { markdown, start: innermost[0].start, end: innermost[0].end };
   }
-  const declaration = labels.declarationAt(offset);
+  const declaration = labels.declarations.find((candidate) => candidate.file === fileName && candidate.start <= offset && offset <= candidate.end);
   if (!declaration) return undefined;
   const uses = sites.filter((site) => site.label === declaration.label && (declaration.metric === undefined || site.metric === undefined || site.metric === declaration.metric));
   const body = uses.length === 0 ? 'No use of this label was found in this file.' : [...new Set(uses.map((use) => `- ${describeValues(use.values)}`))].join('\n');

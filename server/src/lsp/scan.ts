@@ -73,10 +73,14 @@ async function listTargets(context: ScanContext): Promise<ScanTarget[]> {
   for (const folder of context.workspaceFolders()) {
     const root = uriToFileName(folder.uri);
     if (root === undefined) continue;
-    const settings = await context.settings.forResource(folder.uri);
-    if (!settings.enable) continue;
-    const { files } = enumerateSourceFiles(context.sys, [root], { accepts: (file) => context.analysis.accepts(file), isExcluded: (file) => settings.isExcluded(file) });
-    for (const fileName of files) targets.push({ fileName, settings });
+    const folderSettings = await context.settings.forResource(folder.uri);
+    if (!folderSettings.enable) continue;
+    const { files } = enumerateSourceFiles(context.sys, [root], { accepts: (file) => context.analysis.accepts(file), isExcluded: (file) => folderSettings.isExcluded(file) });
+    // Each file is judged with the configuration of its own folder (a package's cardinal.config.json).
+    for (const fileName of files) {
+      const settings = await context.settings.forResource(context.documents.uriOf(fileName));
+      if (settings.enable && !settings.isExcluded(fileName)) targets.push({ fileName, settings });
+    }
   }
   return targets;
 }

@@ -14,14 +14,11 @@ import {
   InitializeResult,
   WorkspaceFolder,
 } from 'vscode-languageserver';
-import { LanguageServices } from '../project/language-services';
-import { ProjectLocator } from '../project/project-locator';
 import { FIX_ALL_KIND, readClientFeatures, serverCapabilities } from './capabilities';
 import { fixAllAction, isRequested, quickFixes } from './code-actions';
 import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
-import { GoDocuments } from './go-documents';
 import { describeLabelAt, toHover } from './hover';
 import { ScanWorkspaceRequest } from './protocol';
 import { scanWorkspace } from './scan';
@@ -50,26 +47,21 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   let folders = initialFolders(params);
   const workspaceFolders = () => folders;
   const logger: Logger = { log: (message) => connection.console.log(message), error: (message) => connection.console.error(message) };
-  const services = new LanguageServices(sys, documents, new ProjectLocator(sys), (fileName, reason) => logger.log(`${fileName}: ${reason}`));
-  const go = new GoDocuments(documents, sys);
-  const analysis = new FileAnalysis({ services, go, documents, logger });
+  const analysis = new FileAnalysis({ sys, documents, logger });
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
   const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.dependentsDelayMs ?? DEPENDENTS_DELAY_MS);
 
   const { documents: textDocuments } = documents;
   textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
-  documents.onDidEdit((fileName, edits) => go.edited(fileName, edits));
+  documents.onDidEdit((fileName, edits) => analysis.edited(fileName, edits));
   textDocuments.onDidChangeContent(({ document }) => {
     const fileName = uriToFileName(document.uri);
-    if (fileName !== undefined) services.editorTextChanged(fileName);
+    if (fileName !== undefined) analysis.editorTextChanged(fileName);
     diagnostics.documentChanged(document.uri);
   });
   textDocuments.onDidClose(({ document }) => {
     const closedFile = documents.closed(document.uri);
-    if (closedFile !== undefined) {
-      go.closed(closedFile);
-      services.editorTextChanged(closedFile);
-    }
+    if (closedFile !== undefined) analysis.editorTextChanged(closedFile);
     diagnostics.documentClosed(document.uri);
   });
 
@@ -96,8 +88,9 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   connection.onDidChangeWatchedFiles((params) => {
     const changes = classifyChanges(params);
     if (changes.settings) settings.clear();
-    if (changes.projects) services.projectsChanged();
-    for (const fileName of changes.changedFiles) if (documents.get(fileName) === undefined) services.diskFileChanged(fileName);
+    if (changes.projects) analysis.projectsChanged();
+    else analysis.filesCreatedOrDeleted(changes.createdOrDeleted);
+    for (const fileName of changes.changedFiles) if (documents.get(fileName) === undefined) analysis.diskFileChanged(fileName);
     diagnostics.revalidateAll();
   });
 
@@ -119,7 +112,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     if (!document || fileName === undefined) return null;
     const resolved = await settings.forResource(document.uri);
     if (!resolved.enable) return null;
-    const description = describeLabelAt(await analysis.labels(fileName, resolved.config), document.offsetAt(params.position));
+    const description = describeLabelAt(fileName, await analysis.labels(fileName, resolved.config), document.offsetAt(params.position));
     return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
   });
 
@@ -129,8 +122,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
 
   connection.onShutdown(() => {
     diagnostics.dispose();
-    services.dispose();
-    go.dispose();
+    analysis.dispose();
   });
 
   return { capabilities: serverCapabilities(), serverInfo: { name: 'cardinal' } };

@@ -1,10 +1,11 @@
-import * as path from 'node:path';
 import ts from 'typescript';
 import { Connection, MessageType, ShowMessageNotification, WorkspaceFolder } from 'vscode-languageserver';
-import { CardinalConfig, ConfigProblem, DEFAULT_CONFIG } from '../analysis';
-import { CONFIG_FILE_NAME, formatConfigProblem, normalizeConfig, parseConfig } from '../analysis/config';
+import { CardinalConfig, ConfigProblem } from '../analysis';
+import { formatConfigProblem, normalizeConfig } from '../analysis/config';
 import { suggestName } from '../analysis/did-you-mean';
+import { ConfigDiscovery } from '../project/config-discovery';
 import { createExcludeMatcher } from '../project/exclude-globs';
+import { directoryOf } from '../project/paths';
 import type { Logger } from './file-analysis';
 import { uriToFileName } from './uri';
 
@@ -28,7 +29,7 @@ const CONFIG_KEYS = ['rules', 'sinks', 'sources', 'sanitizers', 'exclude'] as co
 export interface ResolvedSettings {
   readonly enable: boolean;
   readonly config: CardinalConfig;
-  /** Whether `config.exclude` (globs relative to the workspace folder) excludes a file. */
+  /** Whether the configuration files' `exclude` (each relative to its folder) or the settings' (relative to the workspace folder) leave a file out. */
   isExcluded(fileName: string): boolean;
 }
 
@@ -42,24 +43,34 @@ export interface SettingsContext {
 }
 
 /**
- * Settings per workspace folder: the folder's cardinal.config.json, with the editor's `cardinal.*`
- * settings merged over it key by key (`rules` rule by rule). Cached per folder until `clear()` (a
- * settings or config file change). Problems are shown once per change and never stop the server: the
- * bad parts fall back to defaults.
+ * Settings per folder: the `cardinal.config.json` files that apply there (the nearest above it, up to
+ * one with `"root": true`, exactly as the CLI finds them), with the editor's `cardinal.*` settings of
+ * the workspace folder merged over them key by key (`rules` rule by rule). Folders the same files
+ * apply to share one result, so their files share analyzers. Cached until `clear()` (a settings or
+ * config file change). Problems are shown once per change and never stop the server: the bad parts
+ * fall back to defaults.
  */
 export class SettingsStore {
-  private readonly cache = new Map<string, Promise<ResolvedSettings>>();
+  private readonly discovery: ConfigDiscovery;
+  private readonly byFolder = new Map<string, Promise<ResolvedSettings>>();
+  private readonly byConfigFiles = new Map<string, Promise<ResolvedSettings>>();
   private readonly shownProblems = new Set<string>();
 
-  constructor(private readonly context: SettingsContext) {}
+  constructor(private readonly context: SettingsContext) {
+    this.discovery = new ConfigDiscovery(context.sys);
+  }
 
   forResource(uri: string): Promise<ResolvedSettings> {
-    const folder = this.folderOf(uri);
-    const key = folder?.uri ?? '';
-    let settings = this.cache.get(key);
+    const fileName = uriToFileName(uri);
+    const workspaceFolder = this.folderOf(uri);
+    const root = workspaceFolder && uriToFileName(workspaceFolder.uri);
+    // A workspace folder's own URI is asked for as a folder; any other resource as a file.
+    const folder = fileName === undefined ? undefined : fileName === root ? fileName : directoryOf(fileName);
+    const key = `${workspaceFolder?.uri ?? ''}\0${folder ?? ''}`;
+    let settings = this.byFolder.get(key);
     if (!settings) {
-      settings = this.resolve(folder);
-      this.cache.set(key, settings);
+      settings = this.resolveFolder(workspaceFolder, folder);
+      this.byFolder.set(key, settings);
     }
     return settings;
   }
@@ -73,32 +84,39 @@ export class SettingsStore {
   }
 
   clear(): void {
-    this.cache.clear();
+    this.discovery.clear();
+    this.byFolder.clear();
+    this.byConfigFiles.clear();
     this.shownProblems.clear();
   }
 
-  private async resolve(folder: WorkspaceFolder | undefined): Promise<ResolvedSettings> {
-    const root = folder && uriToFileName(folder.uri);
-    const problems: string[] = [];
-    let base = DEFAULT_CONFIG;
-    if (root !== undefined) {
-      const configFile = path.posix.join(root, CONFIG_FILE_NAME);
-      const text = this.context.sys.readFile(configFile);
-      if (text !== undefined) {
-        const fromFile = parseConfig(text, configFile);
-        base = fromFile.config;
-        problems.push(...fromFile.problems.map(formatConfigProblem));
-      }
+  private resolveFolder(workspaceFolder: WorkspaceFolder | undefined, folder: string | undefined): Promise<ResolvedSettings> {
+    const files = folder === undefined ? undefined : this.discovery.forFolder(folder);
+    const key = `${workspaceFolder?.uri ?? ''}\0${files?.files.join('\0') ?? ''}`;
+    let settings = this.byConfigFiles.get(key);
+    if (!settings) {
+      settings = this.resolve(workspaceFolder, files);
+      this.byConfigFiles.set(key, settings);
     }
-    const raw = await this.readEditorSettings(folder);
-    // Invalid entries are dropped by the normalisation, so each falls back to the file's value or the default.
-    const { config, problems: settingProblems } = normalizeConfig(pickSetConfigKeys(raw), 'settings', base);
+    return settings;
+  }
+
+  private async resolve(workspaceFolder: WorkspaceFolder | undefined, files: ReturnType<ConfigDiscovery['forFolder']> | undefined): Promise<ResolvedSettings> {
+    const root = workspaceFolder && uriToFileName(workspaceFolder.uri);
+    const problems: string[] = (files?.problems ?? []).map(formatConfigProblem);
+    const raw = await this.readEditorSettings(workspaceFolder);
+    const picked = pickSetConfigKeys(raw);
+    // Invalid entries are dropped by the normalisation, so each falls back to the files' value or the default.
+    const { config, problems: settingProblems } = normalizeConfig({ ...picked, exclude: undefined }, 'settings', files?.config);
+    const settingExcludes = normalizeConfig({ exclude: picked.exclude }, 'settings').config.exclude;
     problems.push(...settingProblems.map(describeSettingProblem), ...describeUnknownSettings(raw));
     let enable: boolean = SETTING_DEFAULTS.enable;
     if (typeof raw.enable === 'boolean') enable = raw.enable;
     else if (raw.enable !== undefined && raw.enable !== null) problems.push(`setting "cardinal.enable" must be true or false; using ${String(enable)}`);
     this.report(problems);
-    return { enable, config, isExcluded: root === undefined ? () => false : createExcludeMatcher(config.exclude, root) };
+    const filesExclude = files?.isExcluded ?? (() => false);
+    const settingsExclude = root === undefined ? () => false : createExcludeMatcher(settingExcludes, root);
+    return { enable, config, isExcluded: (fileName) => filesExclude(fileName) || settingsExclude(fileName) };
   }
 
   private async readEditorSettings(folder: WorkspaceFolder | undefined): Promise<Record<string, unknown>> {

@@ -1,7 +1,6 @@
 import { Connection, DidChangeWatchedFilesNotification, DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../analysis/config';
-import { isGoFile } from '../go';
-import { SCRIPT_EXTENSIONS } from '../project/source-files';
+import { LANGUAGES } from '../languages';
 import { uriToFileName } from './uri';
 
 /** tsconfig.json, jsconfig.json and the files they extend by convention (tsconfig.base.json, …). */
@@ -11,15 +10,17 @@ const PROJECT_CONFIG = /^[tj]sconfig.*\.json$/;
 export interface WatchedChanges {
   /** A cardinal.config.json changed: settings must be re-read. */
   readonly settings: boolean;
-  /** Files appeared or vanished, or a tsconfig changed: projects must be rebuilt. */
+  /** A tsconfig or jsconfig changed: every project must be rebuilt. */
   readonly projects: boolean;
+  /** Files that appeared or vanished: the projects of their language must be rebuilt. */
+  readonly createdOrDeleted: readonly string[];
   /** Source files whose content changed on disk. */
   readonly changedFiles: readonly string[];
 }
 
 /** Asks the client to report changes to configs and sources on disk (edits made outside the editor). */
 export async function watchFiles(connection: Connection): Promise<void> {
-  const extensions = [...SCRIPT_EXTENSIONS, '.go'].map((extension) => extension.slice(1)).join(',');
+  const extensions = LANGUAGES.flatMap((language) => language.extensions).map((extension) => extension.slice(1)).join(',');
   await connection.client.register(DidChangeWatchedFilesNotification.type, {
     watchers: [{ globPattern: `**/{${CONFIG_FILE_NAME},tsconfig*.json,jsconfig*.json}` }, { globPattern: `**/*.{${extensions}}` }],
   });
@@ -29,17 +30,16 @@ export async function watchFiles(connection: Connection): Promise<void> {
 export function classifyChanges(params: DidChangeWatchedFilesParams): WatchedChanges {
   let settings = false;
   let projects = false;
+  const createdOrDeleted: string[] = [];
   const changedFiles: string[] = [];
   for (const change of params.changes) {
     const fileName = uriToFileName(change.uri);
     if (fileName === undefined) continue;
     const baseName = fileName.slice(fileName.lastIndexOf('/') + 1);
     if (baseName === CONFIG_FILE_NAME) settings = true;
-    // A Go package is listed and read from disk on every analysis: the re-check every batch of events
-    // triggers is all a Go file needs, and TypeScript projects are not concerned.
-    else if (isGoFile(fileName)) continue;
-    else if (PROJECT_CONFIG.test(baseName) || change.type !== FileChangeType.Changed) projects = true;
+    else if (PROJECT_CONFIG.test(baseName)) projects = true;
+    else if (change.type !== FileChangeType.Changed) createdOrDeleted.push(fileName);
     else changedFiles.push(fileName);
   }
-  return { settings, projects, changedFiles };
+  return { settings, projects, createdOrDeleted, changedFiles };
 }

@@ -6,9 +6,10 @@
 import type ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
-import type { Finding, LabelSite } from '../analysis/finding';
+import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
 import { TABLES } from './catalog';
+import { metricVocabulary } from './catalog/vocabulary';
 import { FlowTracer } from './flow';
 import { ProgramIndex } from './program-index';
 import { Resolver } from './resolver';
@@ -30,6 +31,8 @@ export interface AnalyzeOptions {
 export interface Analyzer {
   analyzeFile(fileName: string, options?: AnalyzeOptions): Finding[];
   describeLabels(fileName: string): LabelSite[];
+  /** The label names the metrics declared in the file list, for hover on a label name. */
+  labelDeclarations(fileName: string): LabelDeclaration[];
 }
 
 /** What a shell may want to hear about while an analysis runs. */
@@ -83,6 +86,10 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
         .filter((site) => site.kind === 'label' && site.value)
         .map((site) => ({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(tracer.trace(site.value!)) }));
     },
+    labelDeclarations(fileName) {
+      const file = program.getSourceFile(fileName);
+      return file ? sinks.labelDeclarations(file) : [];
+    },
   };
 }
 
@@ -96,7 +103,8 @@ export function describeLabels(program: ts.Program, fileName: string, config: Ca
   return createAnalyzer(program, config).describeLabels(fileName);
 }
 
-const METRIC_CALL = /\.(?:labels|inc|dec|set|setToCurrentTime|observe|startTimer|zero|add|record|increment|decrement|timing|histogram|distribution|gauge)\s*\(/;
+/** A call of a method that can reach a sink, as the catalog names them (`.labels(`, `.observe(`, `.increment(`, …). */
+const METRIC_CALL = new RegExp(`\\.(?:${metricVocabulary().sinkMethods.join('|')})\\s*\\(`);
 const METRIC_MODULES = metricModules();
 
 /** A cheap text test: false means the file cannot contain a metric call and need not be analysed. */

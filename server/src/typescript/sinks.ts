@@ -10,7 +10,7 @@
 import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
-import type { FlowStep } from '../analysis/finding';
+import type { FlowStep, LabelDeclaration } from '../analysis/finding';
 import type { LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
@@ -70,6 +70,23 @@ export class SinkFinder {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(...this.sitesOfCall(node));
     });
     return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
+  }
+
+  /** The label names the metrics declared in `file` list (`labelNames: ['route']`), as the catalog places them. */
+  labelDeclarations(file: ts.SourceFile): LabelDeclaration[] {
+    const declarations: LabelDeclaration[] = [];
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const declares = this.resolver.behaviourOf(node)?.declares;
+      const namesNode = declares && this.argumentOrOption(node, declares.labelNames);
+      const names = namesNode && this.index.literalOf(namesNode);
+      if (!names || !ts.isArrayLiteralExpression(names) || names.getSourceFile() !== file) return;
+      const { name: metric } = this.describeDeclaration(node, declares.name, declares.labelNames);
+      for (const element of names.elements) {
+        if (ts.isStringLiteralLike(element)) declarations.push({ ...spanOf(element), label: element.text, metric });
+      }
+    });
+    return declarations;
   }
 
   private sitesOfCall(call: ts.CallExpression | ts.NewExpression): TsSinkSite[] {

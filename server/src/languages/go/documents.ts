@@ -1,14 +1,9 @@
-import ts from 'typescript';
-import { GoParser, isGoFile, type GoFileSyntax, type GoSyntaxTree } from '../go';
-import type { EditorTexts } from '../project/language-service-host';
-import { MAX_FILE_SIZE } from '../project/file-enumeration';
-import { directoryOf, toForwardSlashes } from '../project/paths';
-import type { OffsetEdit } from './documents';
-
-/** The open documents, as far as Go needs them. */
-export interface GoEditorTexts extends EditorTexts {
-  openFileNames(): readonly string[];
-}
+import type ts from 'typescript';
+import { GoParser, isGoFile, type GoFileSyntax, type GoSyntaxTree } from '../../go';
+import type { TextEdit } from '../../project/editor-snapshot';
+import { MAX_FILE_SIZE } from '../../project/file-enumeration';
+import { directoryOf, toForwardSlashes } from '../../project/paths';
+import type { WorkspaceContext } from '../language';
 
 /**
  * How many closed files stay parsed. A package's closed files are re-read on every analysis of an
@@ -20,7 +15,7 @@ const CACHED_DISK_FILES = 128;
 interface OpenGoDocument {
   tree: GoSyntaxTree;
   /** The edits since `tree` was parsed, applied by the next re-parse. */
-  edits: OffsetEdit[];
+  edits: TextEdit[];
 }
 
 /**
@@ -35,12 +30,12 @@ export class GoDocuments {
   private readonly disk = new Map<string, GoFileSyntax>();
 
   constructor(
-    private readonly editor: GoEditorTexts,
+    private readonly editor: WorkspaceContext['editor'],
     private readonly sys: ts.System,
   ) {}
 
   /** Records edits of an open document; they are applied when its tree is next needed. */
-  edited(fileName: string, edits: readonly OffsetEdit[]): void {
+  edited(fileName: string, edits: readonly TextEdit[]): void {
     this.open.get(fileName)?.edits.push(...edits);
   }
 

@@ -1,0 +1,36 @@
+/**
+ * Go in a batch scan: the files of one directory are one package and are analysed together, so a
+ * metric declared in one file and used in another is understood (files of a different `package`
+ * clause in the same directory, such as `foo_test`, are told apart by the Go frontend itself).
+ */
+import type { Finding } from '../../analysis';
+import { analyzeGoFiles, type GoParser, type GoSourceFile } from '../../go';
+import { directoryOf } from '../../project/paths';
+import type { BatchContext } from '../language';
+
+export function analyzeGoDirectories(parser: GoParser, files: readonly string[], context: BatchContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const directoryFiles of groupByDirectory(files).values()) {
+    const sources: GoSourceFile[] = [];
+    for (const fileName of directoryFiles) {
+      const text = context.system.readFile(fileName);
+      if (text === undefined) context.note({ file: fileName, message: 'skipped: could not be read' });
+      else sources.push({ fileName, text });
+    }
+    // One directory is one folder of configuration too.
+    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0])));
+    for (const fileName of directoryFiles) context.fileDone(fileName);
+  }
+  return findings;
+}
+
+function groupByDirectory(files: readonly string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const fileName of files) {
+    const directory = directoryOf(fileName);
+    const group = groups.get(directory);
+    if (group) group.push(fileName);
+    else groups.set(directory, [fileName]);
+  }
+  return groups;
+}

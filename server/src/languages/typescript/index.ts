@@ -1,0 +1,16 @@
+/** TypeScript and JavaScript, as the shells see them. */
+import { SCRIPT_EXTENSIONS, isScriptFile } from '../../project/source-files';
+import { mayTouchMetrics } from '../../typescript';
+import type { Language } from '../language';
+import { analyzeScripts } from './batch';
+import { TypeScriptWorkspace } from './workspace';
+
+export const typescriptLanguage: Language = {
+  id: 'typescript',
+  name: 'TypeScript/JavaScript',
+  extensions: SCRIPT_EXTENSIONS,
+  accepts: isScriptFile,
+  mayHaveFindings: mayTouchMetrics,
+  analyzeBatch: async (files, context) => analyzeScripts(files, context),
+  openWorkspace: (context) => new TypeScriptWorkspace(context),
+};

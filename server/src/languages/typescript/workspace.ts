@@ -1,0 +1,120 @@
+/**
+ * TypeScript and JavaScript in the language server: one LanguageService per tsconfig (and one inferred
+ * project), whose programs are built from the files analysed rather than from whole projects. A file is
+ * analysed against its project's program, grown with the callers its analysis asks for (the same loop
+ * as the CLI's). One analyzer per program and configuration, so the files checked against one program
+ * (the open files of a project after an edit, a workspace scan) share its caches.
+ */
+import type ts from 'typescript';
+import type { CardinalConfig, Finding } from '../../analysis';
+import type { TextEdit } from '../../project/editor-snapshot';
+import type { Project } from '../../project/language-service-host';
+import { LanguageServices } from '../../project/language-services';
+import { ProjectLocator } from '../../project/project-locator';
+import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
+import { createAnalyzer, type Analyzer } from '../../typescript';
+import type { AnalysisRequest, FileLabels, LanguageWorkspace, WorkspaceContext } from '../language';
+import { analyzeWithCallers, CallersTracker } from './callers';
+import type { CallersLookup } from '../../project/metric-files';
+import { isScriptFile } from '../../project/source-files';
+
+export class TypeScriptWorkspace implements LanguageWorkspace {
+  private readonly services: LanguageServices;
+  private readonly analyzers = new WeakMap<ts.Program, Map<CardinalConfig, Analyzer>>();
+  private readonly tracker = new CallersTracker();
+
+  constructor(private readonly context: WorkspaceContext) {
+    this.services = new LanguageServices(context.sys, context.editor, new ProjectLocator(context.sys), (fileName, reason) => context.log(`${fileName}: ${reason}`));
+  }
+
+  async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {
+    const onDeadline = () => this.context.log(`${fileName}: ${describeTimeBudgetExceeded(FILE_TIME_BUDGET_MS)}`);
+    return this.withProgram(fileName, [], (program) =>
+      this.analyzerOf(program, request.config).analyzeFile(fileName, { isCancelled: request.isCancelled, deadline: request.deadline, onDeadline }),
+    );
+  }
+
+  async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
+    return this.withProgram(fileName, { sites: [], declarations: [] }, (program) => {
+      const analyzer = this.analyzerOf(program, config);
+      return { sites: analyzer.describeLabels(fileName), declarations: analyzer.labelDeclarations(fileName) };
+    });
+  }
+
+  openFilesAffectedBy(fileName: string): string[] {
+    const project = this.services.projectOf(fileName);
+    return this.context.editor.openFileNames().filter((other) => isScriptFile(other) && this.services.projectOf(other) === project);
+  }
+
+  /**
+   * The files that may hold a metric call, from their text and imports, as the CLI selects them. Each
+   * project's program is then built once from its selected files rather than growing file by file.
+   */
+  selectForScan(fileNames: readonly string[], config: CardinalConfig): string[] {
+    const byProject = new Map<Project, string[]>();
+    for (const fileName of fileNames) {
+      const project = this.services.projectOf(fileName);
+      const files = byProject.get(project);
+      if (files) files.push(fileName);
+      else byProject.set(project, [fileName]);
+    }
+    const selected: string[] = [];
+    for (const [project, files] of byProject) {
+      try {
+        const metricFiles = new Set(project.getSources().metricFiles(config));
+        const chosen = files.filter((file) => metricFiles.has(file) || this.context.editor.get(file) !== undefined);
+        project.include(chosen);
+        selected.push(...chosen);
+      } catch (error) {
+        this.context.log(`Reading the files of ${project.configFile ?? 'the inferred project'} failed; all of them are analysed.\n${String(error)}`);
+        selected.push(...files);
+      }
+    }
+    return selected;
+  }
+
+  /** Programs drop the files a scan analysed and keep the open ones: each edit then updates a program the size of what is open. */
+  scanFinished(): void {
+    this.services.retainRoots((fileName) => this.context.editor.get(fileName) !== undefined);
+  }
+
+  edited(_fileName: string, _edits: readonly TextEdit[]): void {
+    // The language service re-parses incrementally from the editor snapshot's change log.
+  }
+
+  editorTextChanged(fileName: string): void {
+    if (isScriptFile(fileName)) this.services.editorTextChanged(fileName);
+  }
+
+  diskFileChanged(fileName: string): void {
+    if (isScriptFile(fileName)) this.services.diskFileChanged(fileName);
+  }
+
+  projectsChanged(): void {
+    this.services.projectsChanged();
+  }
+
+  dispose(): void {
+    this.services.dispose();
+  }
+
+  private analyzerOf(program: ts.Program, config: CardinalConfig): Analyzer {
+    let byConfig = this.analyzers.get(program);
+    if (!byConfig) this.analyzers.set(program, (byConfig = new Map()));
+    let analyzer = byConfig.get(config);
+    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(program, config, { onCallersLookup: this.tracker.hook })));
+    return analyzer;
+  }
+
+  /** Runs `run` against a program holding `fileName`, grown with the callers it asks for. */
+  private withProgram<T>(fileName: string, empty: T, run: (program: ts.Program) => T): T {
+    const project = this.services.projectOf(fileName);
+    project.include([fileName]);
+    const growing = {
+      current: () => project.getProgram(),
+      include: (files: readonly string[]) => project.include(files),
+      callersOutside: (program: ts.Program, lookups: readonly CallersLookup[]) => project.getSources().callersOutside(program, lookups),
+    };
+    return analyzeWithCallers([fileName], growing, this.tracker, (program) => run(program)).get(fileName) ?? empty;
+  }
+}
