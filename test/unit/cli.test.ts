@@ -62,6 +62,7 @@ describe('command line', () => {
     ['unknown format', ['scan', '--format', 'xml'], /^cardinal: unknown format "xml": use text, json, sarif/],
     ['bad --max-warnings', ['scan', '--max-warnings', 'many'], /^cardinal: --max-warnings takes a whole number of warnings, not "many"/],
     ['missing path', ['scan', 'no/such/folder'], /^cardinal: no such file or folder: no\/such\/folder/],
+    ['rules with a scan format', ['rules', '--format', 'sarif'], /^cardinal: unknown format "sarif" for rules: use text, json, markdown/],
   ];
   for (const [name, args, message] of usageErrors) {
     test(`usage error: ${name} exits 2 with a message on stderr and nothing on stdout`, () => {
@@ -71,6 +72,25 @@ describe('command line', () => {
       assert.equal(run.stdout, '');
     });
   }
+});
+
+describe('cardinal rules', () => {
+  test('text: one line per rule with its default severity and summary', () => {
+    const run = cardinal(REPO_ROOT, 'rules');
+    assert.equal(run.status, 0, run.stderr);
+    const lines = run.stdout.trimEnd().split('\n');
+    assert.deepEqual(lines.map((line) => line.split(/\s+/)[0]), ['raw-path-label', 'unbounded-label', 'dynamic-metric-name', 'suspicious-label-name', 'unused-suppression']);
+    assert.match(lines[0], /^raw-path-label\s+error\s+A raw request path or URL reaches a metric label/);
+  });
+
+  test('json: each rule links to its page, markdown: the pages themselves', () => {
+    const rules = JSON.parse(cardinal(REPO_ROOT, 'rules', '--format', 'json').stdout) as { id: string; documentation: string }[];
+    for (const rule of rules) {
+      assert.ok(rule.documentation.endsWith(`/docs/rules/${rule.id}.md`), rule.documentation);
+      assert.ok(fs.existsSync(new URL(rule.documentation)), `${rule.documentation} exists`);
+    }
+    assert.match(cardinal(REPO_ROOT, 'rules', '--format', 'markdown').stdout, /^# `raw-path-label`\n/);
+  });
 });
 
 describe('scanning a clean folder', () => {

@@ -1,5 +1,6 @@
 /**
- * The command line: `cardinal scan [paths…] [options]`, parsed without side effects.
+ * The command line: `cardinal scan [paths…] [options]` and `cardinal rules [--format …]`, parsed
+ * without side effects.
  */
 import { parseArgs } from 'node:util';
 
@@ -15,15 +16,20 @@ export interface ScanOptions {
   readonly maxWarnings: number;
 }
 
+export const RULE_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
+export type RuleListFormat = (typeof RULE_LIST_FORMATS)[number];
+
 export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
+  | { readonly kind: 'rules'; readonly format: RuleListFormat }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const HELP_TEXT = `Usage: cardinal scan [paths...] [options]
+       cardinal rules [--format text|json|markdown]
 
 Finds metric labels fed with unbounded values (raw request paths, ids, timestamps, ...)
-in JavaScript, TypeScript and Go code.
+in JavaScript, TypeScript and Go code. "cardinal rules" lists the rules and their pages.
 
 Arguments:
   paths                    files or folders to scan (default: the current folder)
@@ -65,7 +71,13 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   if (values.help || positionals[0] === 'help') return { kind: 'help' };
   const [command, ...paths] = positionals;
   if (command === undefined) return usageError('missing command: cardinal scan [paths...]');
-  if (command !== 'scan') return usageError(`unknown command "${command}": the only command is "scan"`);
+  if (command === 'rules') {
+    const format = values.format ?? 'text';
+    if (!(RULE_LIST_FORMATS as readonly string[]).includes(format)) return usageError(`unknown format "${format}" for rules: use ${RULE_LIST_FORMATS.join(', ')}`);
+    if (paths.length > 0) return usageError('"cardinal rules" takes no paths');
+    return { kind: 'rules', format: format as RuleListFormat };
+  }
+  if (command !== 'scan') return usageError(`unknown command "${command}": the commands are "scan" and "rules"`);
 
   const format = values.format ?? 'text';
   if (!isOutputFormat(format)) return usageError(`unknown format "${format}": use ${OUTPUT_FORMATS.join(', ')}`);

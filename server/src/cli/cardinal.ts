@@ -10,6 +10,7 @@ import { ConfigDiscovery } from '../project/config-discovery';
 import { relativePath, resolvePath } from '../project/paths';
 import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
 import { formatJson } from './json-format';
+import { formatRuleList } from './rule-list';
 import { createProgressLine, OutputStream } from './progress-line';
 import { formatSarif } from './sarif-format';
 import { exitCodeFor, ScanReport } from './scan-report';
@@ -42,6 +43,9 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
     case 'usage-error':
       stderr.write(`cardinal: ${parsed.message}\nRun "cardinal --help" for usage.\n`);
       return EXIT_USAGE;
+    case 'rules':
+      stdout.write(formatRuleList(parsed.format));
+      return 0;
     case 'scan':
       try {
         return await runScan(parsed.options, environment);
