@@ -1,13 +1,17 @@
 /**
- * A language client for tests: spawns `node server/out/server.js --stdio`, speaks LSP to it over the
- * child's pipes and records what the server pushes (diagnostics, messages, progress), so tests can
- * wait for a state with a deadline instead of sleeping.
+ * A language client for tests: speaks LSP to a Cardinal server and records what the server pushes
+ * (diagnostics, messages, progress), so tests can wait for a state with a deadline instead of sleeping.
+ * The server runs in this process over an in-memory connection (`startServer(connection)`, the fast
+ * tier), or as `node server/out/server.js --stdio` in a child process, for the tests that are about
+ * the process itself (its transport, its memory, being killed).
  */
 import assert from 'node:assert/strict';
-import { ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
 import { pathToFileURL } from 'node:url';
+import { createConnection as createServerConnection } from 'vscode-languageserver';
 import {
   ConfigurationRequest,
   Diagnostic,
@@ -39,6 +43,7 @@ import { createProtocolConnection, ProtocolConnection, StreamMessageReader, Stre
 
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
 export const SERVER_MAIN = path.join(REPO_ROOT, 'server/out/server.js');
+const { startServer } = require(path.join(REPO_ROOT, 'server/out/lsp/server.js')) as typeof import('../../server/src/lsp/server');
 export const LSP_FIXTURES = path.join(REPO_ROOT, 'test/fixtures-lsp');
 
 export type ProgressValue = WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd;
@@ -58,9 +63,86 @@ export function uriOf(fileName: string): string {
   return pathToFileURL(fileName).href;
 }
 
+/** How the test reaches the server. */
+export type Transport = 'memory' | 'stdio';
+
+/** The server end of a session: where its messages come from and go, and how it ends. */
+interface ServerEndpoint {
+  readonly reader: StreamMessageReader;
+  readonly writer: StreamMessageWriter;
+  /** Resolves to the exit code once the server has exited. */
+  readonly exited: Promise<number | null>;
+  /** The server's process id, for the stdio transport. */
+  readonly pid?: number;
+  stderr(): string;
+  /** Writes raw bytes where the server reads its messages. */
+  writeRaw(bytes: Buffer): void;
+  kill(): void;
+}
+
+function spawnServer(): ServerEndpoint {
+  const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return {
+    reader: new StreamMessageReader(child.stdout!),
+    writer: new StreamMessageWriter(child.stdin!),
+    exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
+    pid: child.pid,
+    stderr: () => stderr,
+    writeRaw: (bytes) => child.stdin!.write(bytes),
+    kill: () => {
+      if (child.exitCode === null) child.kill();
+    },
+  };
+}
+
+/** A server in this process: `startServer` on a connection over two in-memory streams. */
+function inMemoryServer(): ServerEndpoint {
+  const toServer = new PassThrough();
+  const toClient = new PassThrough();
+  let shutdownReceived = false;
+  let exit: (code: number) => void = () => undefined;
+  const exited = new Promise<number | null>((resolve) => (exit = resolve));
+  const connection = createServerConnection(
+    (logger) => createProtocolConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient), logger),
+    {
+      // The process is the test runner's: the server watches no parent and never calls process.exit.
+      initialize: () => undefined,
+      get shutdownReceived() {
+        return shutdownReceived;
+      },
+      set shutdownReceived(value: boolean) {
+        shutdownReceived = value;
+      },
+      exit: (code) => {
+        connection.dispose();
+        exit(code);
+      },
+    },
+  );
+  startServer(connection);
+  return {
+    reader: new StreamMessageReader(toClient),
+    writer: new StreamMessageWriter(toServer),
+    exited,
+    stderr: () => '',
+    writeRaw: (bytes) => toServer.write(bytes),
+    kill: () => {
+      connection.dispose();
+      exit(1);
+    },
+  };
+}
+
 /** Runs `body` against a fresh server on `rootFolder`, then checks that the server shuts down cleanly. */
-export async function withServerOn(rootFolder: string, body: (session: LspSession) => Promise<void>, capabilities?: InitializeParams['capabilities']): Promise<void> {
-  const { session } = await LspSession.start(rootFolder, capabilities);
+export async function withServerOn(
+  rootFolder: string,
+  body: (session: LspSession) => Promise<void>,
+  capabilities?: InitializeParams['capabilities'],
+  transport: Transport = 'memory',
+): Promise<void> {
+  const { session } = await LspSession.start(rootFolder, capabilities, transport);
   try {
     await body(session);
     assert.equal(await session.shutdown(), 0, `server exit code (stderr: ${session.stderr})`);
@@ -81,14 +163,10 @@ export class LspSession {
   readonly createdTokens: ProgressToken[] = [];
   /** What the client answers to `workspace/configuration` for the `cardinal` section. */
   settings: Record<string, unknown> = {};
-  stderr = '';
-  private readonly exited: Promise<number | null>;
   private readonly versions = new Map<string, number>();
 
-  private constructor(readonly child: ChildProcess) {
-    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
-    this.exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  private constructor(private readonly server: ServerEndpoint) {
+    this.connection = createProtocolConnection(server.reader, server.writer);
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.diagnostics.set(params.uri, params);
       this.publications.push(params);
@@ -108,13 +186,17 @@ export class LspSession {
     this.connection.listen();
   }
 
-  /** Starts a server process and initializes it with `rootFolder` as the only workspace folder. */
-  static async start(rootFolder: string, capabilities: InitializeParams['capabilities'] = defaultCapabilities()): Promise<{ session: LspSession; result: InitializeResult }> {
-    const child = spawn(process.execPath, [SERVER_MAIN, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const session = new LspSession(child);
+  /** Starts a server and initializes it with `rootFolder` as the only workspace folder. */
+  static async start(
+    rootFolder: string,
+    capabilities: InitializeParams['capabilities'] = defaultCapabilities(),
+    transport: Transport = 'memory',
+  ): Promise<{ session: LspSession; result: InitializeResult }> {
+    const session = new LspSession(transport === 'stdio' ? spawnServer() : inMemoryServer());
     const rootUri = uriOf(rootFolder);
     const result = await session.connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      // An in-process server must not watch its own process.
+      processId: transport === 'stdio' ? process.pid : null,
       rootUri,
       workspaceFolders: [{ uri: rootUri, name: path.basename(rootFolder) }],
       capabilities,
@@ -172,23 +254,33 @@ export class LspSession {
     );
   }
 
+  /** What the server wrote to stderr (stdio transport only). */
+  get stderr(): string {
+    return this.server.stderr();
+  }
+
+  /** The server's process id, for the stdio transport. */
+  get pid(): number | undefined {
+    return this.server.pid;
+  }
+
   /** Sends raw bytes as one message body, bypassing the JSON encoder (for malformed input). */
   writeRawMessage(body: Buffer): void {
-    this.child.stdin!.write(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
+    this.server.writeRaw(Buffer.concat([Buffer.from(`Content-Length: ${body.length}\r\n\r\n`, 'ascii'), body]));
   }
 
   /** Shuts the server down politely and returns its exit code. */
   async shutdown(): Promise<number | null> {
     await this.connection.sendRequest(ShutdownRequest.type);
     await this.connection.sendNotification(ExitNotification.type);
-    const code = await this.exited;
+    const code = await this.server.exited;
     this.connection.dispose();
     return code;
   }
 
-  /** Kills the server if a test failed before shutting it down. */
+  /** Ends the server if a test failed before shutting it down. */
   dispose(): void {
-    if (this.child.exitCode === null) this.child.kill();
+    this.server.kill();
     this.connection.dispose();
   }
 }

@@ -201,8 +201,8 @@ test('a bad setting shows one message, falls back to defaults and keeps the serv
     assert.equal(session.diagnostics.get(first)?.diagnostics.find(hasRuleOne('raw-path-label'))?.severity, 1, 'raw-path-label keeps its default severity, error');
   }));
 
-test('garbage in: unknown languages, huge files and invalid UTF-8 leave the server up', () =>
-  withServer(async (session) => {
+test('garbage in: unknown languages, huge files and invalid UTF-8 leave the server process up', () =>
+  withServerOn(INCIDENT, async (session) => {
     const textUri = await session.open(path.join(INCIDENT, 'notes.txt'), 'just text\n', 'plaintext');
     const hugeFile = path.join(os.tmpdir(), `cardinal-huge-${process.pid}.ts`);
     const huge = `const x = ${JSON.stringify('a'.repeat(5 * 1024 * 1024))};\n`;
@@ -219,7 +219,7 @@ test('garbage in: unknown languages, huge files and invalid UTF-8 leave the serv
     await session.waitForDiagnostics(textUri, 'the text document to get no diagnostics', (diagnostics) => diagnostics.length === 0);
     const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri: textUri }, position: { line: 0, character: 0 } });
     assert.equal(hover, null);
-  }));
+  }, undefined, 'stdio'));
 
 test('hover describes a label argument and a labelNames entry', () =>
   withServer(async (session) => {

@@ -66,7 +66,7 @@ test('the CLI and the server run no workspace code, write no workspace file and 
 
     // The server inherits this process's environment.
     Object.assign(process.env, { NODE_OPTIONS: environment.NODE_OPTIONS, CARDINAL_NETWORK_LOG: networkLog });
-    const { session } = await LspSession.start(root);
+    const { session } = await LspSession.start(root, undefined, 'stdio');
     Object.assign(process.env, savedOptions);
     try {
       const uri = await session.open(path.join(root, 'src/metrics.ts'));

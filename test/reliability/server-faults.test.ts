@@ -34,7 +34,7 @@ function firstFileDone(session: LspSession, token: string): Promise<true> {
 
 test('a file TypeScript cannot parse is skipped with a log line; the rest of its project keeps its diagnostics', async () => {
   const root = createTempTree({ 'tsconfig.json': TSCONFIG, 'good.ts': HEALTHY_FILE, 'deep.ts': DEEP_NESTING.parentheses });
-  const { session } = await LspSession.start(root);
+  const { session } = await LspSession.start(root, undefined, 'stdio');
   try {
     const deep = await session.open(path.join(root, 'deep.ts'), DEEP_NESTING.parentheses);
     const good = await session.open(path.join(root, 'good.ts'), HEALTHY_FILE);
@@ -50,7 +50,7 @@ test('a file TypeScript cannot parse is skipped with a log line; the rest of its
 
 test('a scan cancelled halfway leaves the problems as they were; a full scan then publishes every file', async () => {
   const root = createTempTree(manyFiles(40));
-  const { session } = await LspSession.start(root);
+  const { session } = await LspSession.start(root, undefined, 'stdio');
   try {
     const cancellation = new CancellationTokenSource();
     session.recordProgress('halfway');
@@ -75,7 +75,7 @@ test('a scan cancelled halfway leaves the problems as they were; a full scan the
 
 test('a shutdown in the middle of a scan ends the server cleanly', async () => {
   const root = createTempTree(manyFiles(40));
-  const { session } = await LspSession.start(root);
+  const { session } = await LspSession.start(root, undefined, 'stdio');
   try {
     session.recordProgress('interrupted');
     void session.connection.sendRequest(SCAN_METHOD, { workDoneToken: 'interrupted' }).catch(() => undefined);

@@ -98,7 +98,7 @@ test(`soak: ${SOAK_EDITS} random edits through the server agree with fresh CLI r
   fs.cpSync(path.join(LSP_FIXTURES, 'incident'), workspace, { recursive: true });
   writeTree(workspace, { 'src/routes.ts': ROUTES_FILE });
   const snapshot = createTempTree({});
-  const { session } = await LspSession.start(workspace);
+  const { session } = await LspSession.start(workspace, undefined, 'stdio');
   try {
     const names = fs.readdirSync(path.join(workspace, 'src')).sort().map((name) => `src/${name}`);
     const originals = names.map((name) => fs.readFileSync(path.join(workspace, name), 'utf8'));
@@ -149,7 +149,7 @@ test(`soak: ${SOAK_EDITS} random edits through the server agree with fresh CLI r
         const differences = names.map((name, i) => `${name}\n  server: ${JSON.stringify(published(session.diagnostics.get(documents[i].uri)?.diagnostics ?? []))}\n  cli:    ${JSON.stringify(expected.get(name))}`);
         throw new Error(`${error.message}\n${differences.join('\n')}`);
       });
-      memory.push(residentMegabytes(session.child.pid!));
+      memory.push(residentMegabytes(session.pid!));
       findingCounts.push(run.report.findings.length);
     }
 
