@@ -1,153 +1,133 @@
 /**
- * The fixture runner: every case under test/fixtures (but go/) is analysed three times, and its
- * findings must equal its inline markers in each run: against the analysis program Cardinal builds
- * (library types from node_modules, no DOM or ambient `@types`), against the program the project's
- * compiler builds (everything loaded: what the analysis leaves out must change nothing), and with
- * every package import unresolved. Where a `<file>.fixed.<ext>` exists, applying every preferred
- * fix of the case must produce it exactly.
+ * The fixture runner, for every language (see test/fixtures/README.md). Each case runs in each of its
+ * language's runs (TypeScript: the analysis program, the compiler's program, untyped; Go: its
+ * package), and in every run:
+ * - its findings equal its inline markers;
+ * - the product's own fix-all (`combinePreferredFixes`) turns each file into its `.fixed` file, or
+ *   leaves it unchanged when it has none; the fixed text parses, and has nothing fixable left;
+ * - every finding's flow ends at the label, and its suppression fix silences it.
+ * The configuration of a case is found the way the CLI and the server find it.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import * as ts from 'typescript';
-import type * as TypeScriptModule from '../../server/src/typescript';
-import type { Finding, TextChange } from '../../server/src/analysis';
-import type * as ConfigModule from '../../server/src/analysis/config';
-import type * as AnalysisProgramModule from '../../server/src/project/analysis-program';
-import type * as ExcludeModule from '../../server/src/project/exclude-globs';
-import { applyChanges, compareFindings, parseExpectations } from './markers';
+import type * as CoreModule from '../../server/src/analysis';
+import type { CardinalConfig, Finding } from '../../server/src/analysis';
+import type * as GoModule from '../../server/src/go';
+import type * as DiscoveryModule from '../../server/src/project/config-discovery';
 import { loadServerModule } from '../support/server-module';
+import { collectCases, fixedFileOf, FIXTURES, type Case } from './fixtures/cases';
+import { goRun } from './fixtures/go-runs';
+import type { FixtureRun } from './fixtures/runs';
+import { typescriptRuns } from './fixtures/typescript-runs';
+import { applyChanges, compareFindings, parseExpectations } from './markers';
 
-const { createAnalyzer } = loadServerModule<typeof TypeScriptModule>('typescript');
-const { CONFIG_FILE_NAME, parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');
-const { createExcludeMatcher } = loadServerModule<typeof ExcludeModule>('project/exclude-globs');
-const { analysisCompilerOptions, analysisHostHooks } = loadServerModule<typeof AnalysisProgramModule>('project/analysis-program');
-
-const FIXTURES = path.resolve(__dirname, '../../fixtures');
-const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs)$/;
-const FIXED = /\.fixed\.\w+$/;
-
-interface Case {
-  readonly name: string;
-  readonly files: readonly string[];
-}
-
-function sourceFilesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFilesUnder(full);
-    return SOURCE.test(entry.name) && !FIXED.test(entry.name) && !entry.name.endsWith('.d.ts') ? [full] : [];
-  });
-}
-
-function collectCases(): Case[] {
-  const cases: Case[] = [];
-  for (const group of fs.readdirSync(FIXTURES, { withFileTypes: true })) {
-    if (!group.isDirectory() || group.name === 'go') continue;
-    const groupDir = path.join(FIXTURES, group.name);
-    for (const entry of fs.readdirSync(groupDir, { withFileTypes: true })) {
-      const full = path.join(groupDir, entry.name);
-      const name = `${group.name}/${entry.name}`;
-      if (entry.isDirectory()) cases.push({ name, files: sourceFilesUnder(full) });
-      else if (SOURCE.test(entry.name) && !FIXED.test(entry.name)) cases.push({ name, files: [full] });
-    }
-  }
-  return cases.sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function fixtureOptions(): ts.CompilerOptions {
-  const configPath = path.join(FIXTURES, 'tsconfig.json');
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
-  assert.ok(parsed, 'test/fixtures/tsconfig.json must parse');
-  return parsed.options;
-}
-
-/** The program the CLI and the language server analyse. */
-function createAnalysisProgram(rootNames: readonly string[], options: ts.CompilerOptions): ts.Program {
-  const analysisOptions = analysisCompilerOptions(options);
-  const host = Object.assign(ts.createCompilerHost(analysisOptions, true), analysisHostHooks);
-  return ts.createProgram({ rootNames, options: analysisOptions, host });
-}
-
-/** A program where no package import resolves and no @types load: what a fresh clone without node_modules sees. */
-function createUntypedProgram(rootNames: readonly string[], options: ts.CompilerOptions): ts.Program {
-  const untypedOptions = analysisCompilerOptions(options);
-  const host = Object.assign(ts.createCompilerHost(untypedOptions, true), analysisHostHooks);
-  host.resolveModuleNameLiterals = (literals, containingFile, redirected, compilerOptions) =>
-    literals.map((literal) => {
-      if (!literal.text.startsWith('.')) return { resolvedModule: undefined };
-      return ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, undefined, redirected);
-    });
-  return ts.createProgram({ rootNames, options: untypedOptions, host });
-}
-
-function configFor(file: string) {
-  for (let dir = path.dirname(file); dir.startsWith(FIXTURES); dir = path.dirname(dir)) {
-    const candidate = path.join(dir, CONFIG_FILE_NAME);
-    if (fs.existsSync(candidate)) {
-      const { config, problems } = parseConfig(fs.readFileSync(candidate, 'utf8'), candidate);
-      assert.deepEqual(problems, [], `${candidate} must be valid`);
-      return { config, isExcluded: createExcludeMatcher(config.exclude, dir) };
-    }
-  }
-  const { config } = parseConfig('{}', 'defaults');
-  return { config, isExcluded: () => false };
-}
-
-function fixedFileFor(file: string): string | undefined {
-  const extension = path.extname(file);
-  const candidate = file.slice(0, -extension.length) + '.fixed' + extension;
-  return fs.existsSync(candidate) ? candidate : undefined;
-}
+const { combinePreferredFixes } = loadServerModule<typeof CoreModule>('analysis');
+const { GoParser } = loadServerModule<typeof GoModule>('go');
+const { ConfigDiscovery } = loadServerModule<typeof DiscoveryModule>('project/config-discovery');
 
 const cases = collectCases();
-const options = fixtureOptions();
-const rootNames = cases.flatMap((c) => c.files);
-const programs = {
-  typed: createAnalysisProgram(rootNames, options),
-  compiler: ts.createProgram({ rootNames, options }),
-  untyped: createUntypedProgram(rootNames, options),
-};
+const configs = new ConfigDiscovery(ts.sys);
+const UNSUPPRESSIBLE = new Set(['unused-suppression']);
 
-for (const mode of ['typed', 'compiler', 'untyped'] as const) {
-  describe(`fixtures (${mode})`, () => {
-    for (const fixture of cases) {
-      test(fixture.name, () => {
-        const { config, isExcluded } = configFor(fixture.files[0]);
-        const analyzer = createAnalyzer(programs[mode], config);
-        const problems: string[] = [];
-        const findings: Finding[] = [];
-        for (const file of fixture.files) {
-          const text = fs.readFileSync(file, 'utf8');
-          const found = isExcluded(file) ? [] : analyzer.analyzeFile(file);
-          findings.push(...found);
-          const differences = compareFindings(text, parseExpectations(text), found, mode !== 'untyped');
-          problems.push(...differences.map((d) => `${path.relative(FIXTURES, file)}: ${d}`));
-        }
-        assert.deepEqual(problems, [], `findings differ from markers:\n  ${problems.join('\n  ')}`);
-        checkFixedFiles(fixture, findings);
-      });
-    }
+test('there are fixture cases of every language', () => {
+  assert.ok(cases.filter((c) => c.language === 'typescript').length >= 150);
+  assert.ok(cases.filter((c) => c.language === 'go').length >= 55);
+});
+
+/** Defines a suite of `run` over the cases of its language; `deep` adds the checks that re-analyse each suppression. */
+function suite(title: string, language: Case['language'], run: () => FixtureRun, deep: boolean): void {
+  describe(title, () => {
+    for (const fixture of cases.filter((c) => c.language === language)) test(fixture.name, () => checkCase(fixture, run(), deep));
   });
 }
 
-/** Every `.fixed` file equals its source after all preferred fixes of the case (which may edit other files). */
-function checkFixedFiles(fixture: Case, findings: readonly Finding[]): void {
-  const changes = new Map<string, TextChange[]>();
+const tsCases = cases.filter((c) => c.language === 'typescript');
+let tsRuns: FixtureRun[] | undefined;
+const tsRun = (index: number) => () => (tsRuns ??= typescriptRuns(tsCases))[index];
+suite('fixtures (typescript, analysis program)', 'typescript', tsRun(0), true);
+suite('fixtures (typescript, compiler program)', 'typescript', tsRun(1), false);
+suite('fixtures (typescript, untyped)', 'typescript', tsRun(2), false);
+
+let go: FixtureRun | undefined;
+describe('go fixtures', () => {
+  before(async () => {
+    go = goRun(await GoParser.load());
+  });
+  for (const fixture of cases.filter((c) => c.language === 'go')) test(fixture.name, () => checkCase(fixture, go!, true));
+});
+
+function checkCase(fixture: Case, run: FixtureRun, deep: boolean): void {
+  const { config, isExcluded } = configs.forFile(fixture.files[0]);
+  assert.deepEqual(configs.problems(), [], 'the fixtures’ configuration files are valid');
+  const texts = new Map(fixture.files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
+  const findings = run.analyze(fixture, config).filter((finding) => !isExcluded(finding.file));
+
+  const problems: string[] = [];
+  for (const [file, text] of texts) {
+    const own = findings.filter((finding) => finding.file === file);
+    problems.push(...compareFindings(text, parseExpectations(text), own, run.typed).map((d) => `${path.relative(FIXTURES, file)}: ${d}`));
+  }
+  assert.deepEqual(problems, [], `findings differ from markers:\n  ${problems.join('\n  ')}`);
+
+  checkFixAll(fixture, run, config, isExcluded, texts, findings);
   for (const finding of findings) {
-    for (const fix of finding.fixes.filter((f) => f.preferred)) {
-      for (const change of fix.changes) {
-        const list = changes.get(change.file) ?? [];
-        if (!list.some((c) => c.start === change.start && c.end === change.end && c.newText === change.newText)) list.push(change);
-        changes.set(change.file, list);
-      }
-    }
+    const last = finding.path[finding.path.length - 1];
+    if (last) assert.deepEqual([last.file, last.start, last.end], [finding.file, finding.start, finding.end], `the flow of ${finding.ruleId} ends at the label`);
+    if (UNSUPPRESSIBLE.has(finding.ruleId)) continue;
+    const suppress = finding.fixes.find((fix) => fix.kind === 'suppress');
+    assert.ok(suppress, `${finding.ruleId} at ${finding.start} has a suppression fix`);
+    if (deep) checkSuppressionSilences(fixture, run, config, texts, finding, suppress);
   }
-  for (const file of fixture.files) {
-    const fixed = fixedFileFor(file);
-    if (!fixed) continue;
-    const actual = applyChanges(fs.readFileSync(file, 'utf8'), changes.get(file) ?? []);
-    assert.equal(actual, fs.readFileSync(fixed, 'utf8'), `${path.relative(FIXTURES, fixed)} differs from the fixed text`);
+}
+
+/** The product's fix-all must produce each `.fixed` file exactly, parse, and leave nothing fixable. */
+function checkFixAll(fixture: Case, run: FixtureRun, config: CardinalConfig, isExcluded: (file: string) => boolean, texts: ReadonlyMap<string, string>, findings: readonly Finding[]): void {
+  const changes = combinePreferredFixes(findings);
+  const fixedTexts = new Map<string, string>();
+  for (const [file, text] of texts) {
+    const applied = applyChanges(text, changes.filter((change) => change.file === file));
+    const fixedFile = fixedFileOf(file);
+    // A run without library types misses `[typed-only]` findings, and so their fixes.
+    const complete = run.typed || !parseExpectations(text).some((e) => e.typedOnly);
+    if (fixedFile && complete) assert.equal(applied, fs.readFileSync(fixedFile, 'utf8'), `${path.relative(FIXTURES, fixedFile)} differs from the text after fix-all`);
+    else if (!fixedFile) assert.equal(applied, text, `fix-all changes ${path.relative(FIXTURES, file)}: add its .fixed file`);
+    assert.deepEqual(run.syntaxErrors(file, applied), [], `${path.relative(FIXTURES, file)} has syntax errors after fix-all`);
+    fixedTexts.set(file, applied);
   }
+  const changed = [...fixedTexts].some(([file, text]) => text !== texts.get(file));
+  if (changed) {
+    const left = run.analyze(fixture, config, fixedTexts).filter((f) => !isExcluded(f.file) && f.fixes.some((fix) => fix.preferred));
+    assert.deepEqual(left.map((f) => `${f.ruleId} at ${f.start}`), [], 'after fix-all, nothing fixable is left');
+  }
+}
+
+function checkSuppressionSilences(fixture: Case, run: FixtureRun, config: CardinalConfig, texts: ReadonlyMap<string, string>, finding: Finding, suppress: Finding['fixes'][number]): void {
+  const suppressed = new Map([...texts].map(([file, text]) => [file, applyChanges(text, suppress.changes.filter((change) => change.file === file))]));
+  const inserted = suppress.changes.filter((change) => change.file === finding.file && change.start <= finding.start).reduce((n, change) => n + change.newText.length - (change.end - change.start), 0);
+  const after = run.analyze(fixture, config, suppressed);
+  const same = after.find((f) => f.ruleId === finding.ruleId && f.file === finding.file && f.start === finding.start + inserted && f.label === finding.label);
+  assert.equal(same, undefined, `${finding.ruleId} at ${finding.start} survives its suppression comment`);
+  const unused = after.filter((f) => f.ruleId === 'unused-suppression' && f.file === finding.file && f.start >= suppress.changes[0].start && f.start < suppress.changes[0].start + suppress.changes[0].newText.length);
+  assert.deepEqual(unused, [], 'the inserted directive is used');
+}
+
+test('every Go fixture is gofmt-clean', () => {
+  const goFiles = cases.filter((c) => c.language === 'go').flatMap((c) => c.files.flatMap((file) => [file, ...(fixedFileOf(file) ? [fixedFileOf(file)!] : [])]));
+  const gofmt = ensureGofmt();
+  const result = spawnSync(gofmt, ['-l', ...goFiles], { encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.trim(), '', `not gofmt-formatted:\n${result.stdout}`);
+});
+
+/** gofmt comes with Debian's golang-go; installed the way the project's machines get it when missing. */
+function ensureGofmt(): string {
+  const found = () => spawnSync('sh', ['-c', 'command -v gofmt'], { encoding: 'utf8' }).stdout.trim();
+  if (found()) return found();
+  const install = spawnSync('sh', ['-c', 'apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y golang-go'], { encoding: 'utf8' });
+  assert.ok(found(), `gofmt is missing and apt-get could not install golang-go:\n${install.stderr}`);
+  return found();
 }

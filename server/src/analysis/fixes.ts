@@ -32,7 +32,8 @@ export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
     } else {
       return undefined;
     }
-    if (!changes.some((c) => sameSpan(c, taint.span))) changes.push({ ...taint.span, newText });
+    const target = repair.target ?? taint.span;
+    if (!changes.some((c) => sameSpan(c, target))) changes.push({ ...target, newText });
   }
   if (changes.length === 0) return undefined;
   if (pattern === undefined) {

@@ -16,6 +16,8 @@ export interface SourceRepair {
   readonly caveat?: string;
   /** The language's literal for requests no route matched, which replaces a raw fallback. */
   readonly unmatched: string;
+  /** What the rewrite replaces, when it is more than the read itself (`request.url.pathname` for a read of `request.url`). */
+  readonly target?: TextSpan;
 }
 
 /** An unbounded source reaching the value. */
@@ -111,6 +113,19 @@ export function weakened(facts: Facts, weak: string): Facts {
 export function asFallback(facts: Facts): Facts {
   if (facts.taints.length === 0) return facts;
   return { ...facts, taints: facts.taints.map((t) => ({ ...t, fallback: true })) };
+}
+
+/**
+ * The value is read further, as `outer`, straight from a raw read at `inner` (`request.url` then
+ * `.pathname`): the rewrite must replace the whole `outer` expression, or the pattern would be read
+ * a property of its own.
+ */
+export function extendRepairs(facts: Facts, inner: TextSpan, outer: TextSpan): Facts {
+  if (!facts.taints.some((t) => t.repair && sameSpan(t.repair.target ?? t.span, inner))) return facts;
+  return {
+    ...facts,
+    taints: facts.taints.map((t) => (t.repair && sameSpan(t.repair.target ?? t.span, inner) ? { ...t, repair: { ...t.repair, target: outer } } : t)),
+  };
 }
 
 /** The taints kept when there are too many: raw paths first, since they decide the rule and the fix. */

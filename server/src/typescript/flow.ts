@@ -17,7 +17,7 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, type Facts, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, extendRepairs, type Facts, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { weakness } from '../analysis/weak-sanitizers';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
@@ -282,7 +282,8 @@ export class FlowTracer {
     if (name !== undefined) {
       const key = /^\d+$/.test(name) ? Number(name) : name;
       const read = this.paths.readPath(node.expression, [key], frame, depth);
-      return read === UNKNOWN ? read : through(read, stepAt(node, notes.readFrom(node.getText())));
+      if (read === UNKNOWN) return read;
+      return through(extendRepairs(read, spanOf(skipOuter(node.expression)), spanOf(node)), stepAt(node, notes.readFrom(node.getText())));
     }
     const container = this.index.literalOf(node.expression);
     if (container && ts.isObjectLiteralExpression(container)) {
