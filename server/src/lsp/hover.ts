@@ -45,8 +45,8 @@ function describeValues(values: LabelValues): string {
     case 'bounded':
       return `Bounded: ${values.why}.`;
     case 'unbounded': {
-      const weak = values.weakSanitizer === undefined ? '' : ` The sanitizer on the way does not bound it: ${values.weakSanitizer}.`;
-      return `**Unbounded**: ${values.source.description} \`${values.source.text}\`.${weak}`;
+      const weak = values.weakSanitizer === undefined ? '' : `; ${values.weakSanitizer}`;
+      return `**Unbounded**: ${values.source.description} \`${values.source.text}\`${weak}.`;
     }
     case 'unknown':
       return 'Unknown: Cardinal cannot tell which values reach it.';

@@ -1,0 +1,73 @@
+/**
+ * The editor and CI agree: the same monorepo, with a configuration at its root and nested ones in its
+ * packages (one of them `"root": true`), gives the same findings through `cardinal scan` and through
+ * the language server's workspace scan, for TypeScript and Go files alike.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { REPO_ROOT, withServerOn } from './lsp-session';
+import { createTempTree, removeTree } from '../support/temp-tree';
+
+const express = (body: string) => `import type { Request } from 'express';\nimport { Counter } from 'prom-client';\n\nconst hits = new Counter({ name: 'hits_total', help: 'h', labelNames: ['route', 'user'] });\n\n${body}\n`;
+
+const MONOREPO = {
+  // Every package: unbounded labels are errors.
+  'cardinal.config.json': JSON.stringify({ rules: { 'unbounded-label': 'error' } }),
+  // The API adds a sanitizer and leaves its legacy folder out; the root's rules still apply.
+  'packages/api/cardinal.config.json': JSON.stringify({ sanitizers: ['normalizeRoute'], exclude: ['legacy/**'] }),
+  'packages/api/src/handler.ts': express(
+    "const normalizeRoute = (p: string) => p.split('?')[0];\n\nexport function handle(req: Request): void {\n  hits.inc({ route: normalizeRoute(req.path), user: req.params.id });\n}",
+  ),
+  'packages/api/legacy/old.ts': express('export function old(req: Request): void {\n  hits.inc({ route: req.path, user: req.params.id });\n}'),
+  // The web package stops the search: the root's rule does not reach it, its own does.
+  'packages/web/cardinal.config.json': JSON.stringify({ root: true, rules: { 'raw-path-label': 'warning' } }),
+  'packages/web/src/server.ts': express('export function serve(req: Request): void {\n  hits.inc({ route: req.path, user: req.params.id });\n}'),
+  // Go under the root's configuration.
+  'services/users/middleware.go':
+    'package users\n\nimport (\n\t"github.com/gin-gonic/gin"\n\t"github.com/prometheus/client_golang/prometheus"\n)\n\nvar hits = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "hits_total"}, []string{"route", "user"})\n\nfunc record(c *gin.Context) {\n\thits.WithLabelValues(c.Request.URL.Path, c.Param("id")).Inc()\n}\n',
+};
+
+const root = createTempTree(MONOREPO);
+after(() => removeTree(root));
+
+/** A finding as both shells can state it: file, 0-based position, rule, severity and message. */
+type Row = readonly [file: string, line: number, character: number, rule: string, severity: string, message: string];
+
+function cliRows(): Row[] {
+  const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/bin/cardinal.js'), 'scan', '.', '--format', 'json'], { cwd: root, encoding: 'utf8' });
+  assert.ok(run.status === 0 || run.status === 1, run.stderr);
+  const report = JSON.parse(run.stdout) as { findings: { file: string; start: { line: number; column: number }; ruleId: string; severity: string; message: string }[] };
+  return report.findings.map((f) => [f.file, f.start.line - 1, f.start.column - 1, f.ruleId, f.severity, f.message] as const);
+}
+
+const SEVERITIES = ['', 'error', 'warning', 'info', 'hint'];
+
+test('cardinal scan and the server scan give the same findings in a monorepo with nested configurations', async () => {
+  const expected = cliRows().sort();
+  // The configurations took effect: the legacy folder is out, the sanitizer bounds the API's route,
+  // the root's rule reaches the API and Go but not the web package.
+  assert.deepEqual(
+    expected.map(([file, , , rule, severity]) => `${file} ${rule} ${severity}`),
+    [
+      'packages/api/src/handler.ts unbounded-label error',
+      'packages/web/src/server.ts raw-path-label warning',
+      'packages/web/src/server.ts unbounded-label warning',
+      'services/users/middleware.go raw-path-label error',
+      'services/users/middleware.go unbounded-label error',
+    ],
+  );
+  await withServerOn(root, async (session) => {
+    const result = await session.connection.sendRequest<{ findings: number }>('cardinal/scanWorkspace', {});
+    assert.equal(result.findings, expected.length);
+    const rows: Row[] = [];
+    for (const [uri, published] of session.diagnostics) {
+      for (const d of published.diagnostics) {
+        rows.push([path.relative(root, fileURLToPath(uri)), d.range.start.line, d.range.start.character, String(d.code), SEVERITIES[d.severity ?? 0], typeof d.message === 'string' ? d.message : d.message.value]);
+      }
+    }
+    assert.deepEqual(rows.sort(), expected);
+  });
+});
