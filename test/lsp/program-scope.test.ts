@@ -1,8 +1,8 @@
 /**
  * The server builds its programs from the files it analyses, not from whole projects, so what those
- * files do not import must come in when the analysis needs it: a closed file that calls a function
- * whose parameter reaches a label. test/fixtures-lsp/callers: `metrics.ts` counts hits by the route it
- * is given; `routes.ts`, which nothing imports, gives it `req.path`.
+ * files do not import must come in when the analysis needs it. test/fixtures-lsp/callers: `metrics.ts`
+ * counts hits by the route it is given (its parameter goes straight into the label, so the label is
+ * judged at its calls); `routes.ts`, which nothing imports, gives it `req.path`.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -21,35 +21,38 @@ function copyOfCallers(): string {
   return createTempTree(Object.fromEntries(files.map((file) => [file, fs.readFileSync(path.join(CALLERS, file), 'utf8')])));
 }
 
-test('a closed caller that nothing imports feeds the diagnostic of the open callee', () =>
+test("a wrapper's label is judged where it is called, not inside the wrapper", () =>
   withServerOn(CALLERS, async (session) => {
+    const routes = await session.open(path.join(CALLERS, 'src/routes.ts'));
+    const [diagnostic] = (await session.waitForDiagnostics(routes, 'the raw path routes.ts passes to recordHit', RAW_PATH)).filter((d) => d.code === 'raw-path-label');
+    assert.equal(diagnostic.range.start.line, 6);
+    const insideStep = diagnostic.relatedInformation?.find((step) => step.location.uri === uriOf(path.join(CALLERS, 'src/metrics.ts')));
+    assert.ok(insideStep, `the flow shows where the label is set: ${JSON.stringify(diagnostic.relatedInformation)}`);
+    assert.match(insideStep.message, /becomes label "route" in 'recordHit\(\)'/);
     const metrics = await session.open(path.join(CALLERS, 'src/metrics.ts'));
-    const [diagnostic] = (await session.waitForDiagnostics(metrics, 'the raw path passed in by routes.ts', RAW_PATH)).filter((d) => d.code === 'raw-path-label');
-    const callerStep = diagnostic.relatedInformation?.find((step) => step.location.uri === uriOf(path.join(CALLERS, 'src/routes.ts')));
-    assert.ok(callerStep, `the flow starts in routes.ts: ${JSON.stringify(diagnostic.relatedInformation)}`);
-    assert.equal(callerStep.location.range.start.line, 6);
+    await session.waitForDiagnostics(metrics, 'nothing inside the wrapper', (diagnostics) => diagnostics.length === 0);
   }));
 
-test('a caller fixed on disk clears the diagnostic of the open callee', async () => {
+test("a wrapper changed on disk changes its open callers' diagnostics", async () => {
   const root = copyOfCallers();
   try {
     await withServerOn(root, async (session) => {
-      const metrics = await session.open(path.join(root, 'src/metrics.ts'));
-      await session.waitForDiagnostics(metrics, 'the raw path passed in by routes.ts', RAW_PATH);
-      const routes = path.join(root, 'src/routes.ts');
-      fs.writeFileSync(routes, fs.readFileSync(routes, 'utf8').replace('recordHit(req.path)', "recordHit(req.route?.path ?? 'unmatched')"));
-      await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(routes), type: FileChangeType.Changed }] });
-      await session.waitForDiagnostics(metrics, 'no finding once the caller passes the route pattern', (diagnostics) => diagnostics.length === 0);
+      const routes = await session.open(path.join(root, 'src/routes.ts'));
+      await session.waitForDiagnostics(routes, 'the raw path passed to recordHit', RAW_PATH);
+      const metrics = path.join(root, 'src/metrics.ts');
+      fs.writeFileSync(metrics, fs.readFileSync(metrics, 'utf8').replace('hits.labels(route)', "hits.labels('all')"));
+      await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(metrics), type: FileChangeType.Changed }] });
+      await session.waitForDiagnostics(routes, 'no finding once recordHit labels a constant', (diagnostics) => diagnostics.length === 0);
     });
   } finally {
     removeTree(root);
   }
 });
 
-test('a workspace scan finds the finding that only the caller explains, and counts every file', () =>
+test("a workspace scan analyses the wrapper's callers that hold its label, and counts every file", () =>
   withServerOn(CALLERS, async (session) => {
     const result = await session.connection.sendRequest<{ files: number; findings: number; byRule: Record<string, number> }>('cardinal/scanWorkspace', {});
     assert.equal(result.files, 3);
     assert.deepEqual(result.byRule, { 'raw-path-label': 1 });
-    await session.waitForDiagnostics(uriOf(path.join(CALLERS, 'src/metrics.ts')), 'the scan to publish the callee', RAW_PATH);
+    await session.waitForDiagnostics(uriOf(path.join(CALLERS, 'src/routes.ts')), 'the scan to publish the caller', RAW_PATH);
   }));

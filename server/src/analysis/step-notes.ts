@@ -31,5 +31,7 @@ export const notes = {
   usedAs: (noun: LabelNoun, label: string | undefined, metric: string | undefined) =>
     `used as ${labelPhrase(noun, label)}${metric === undefined ? '' : ` of metric "${metric}"`}`,
   usedAsMetricName: () => 'used as the metric name',
+  /** Inside a function that is a sink itself: where its parameter becomes the label. */
+  becomesLabelIn: (noun: LabelNoun, label: string | undefined, fn: string) => `becomes ${labelPhrase(noun, label)} in ${quote(`${fn}()`)}`,
   option: (what: string) => quote(what),
 } as const;

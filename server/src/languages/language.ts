@@ -68,6 +68,11 @@ export interface LanguageWorkspace {
   selectForScan(fileNames: readonly string[], config: CardinalConfig): string[];
   /** A workspace scan is over: what it loaded may be given back. */
   scanFinished(): void;
+  /**
+   * The files that analyses since the last call left labels to (they call a wrapper whose parameter
+   * goes straight into a label): a workspace scan analyses them too.
+   */
+  takeDelegated(): string[];
   /** An open document was edited (the edits, in order), for incremental parsers. */
   edited(fileName: string, edits: readonly TextEdit[]): void;
   /** The editor's text of a file changed: opened, edited or closed. */

@@ -54,6 +54,11 @@ export class FileAnalysis {
     return selected;
   }
 
+  /** The files analyses since the last call left labels to (see `LanguageWorkspace.takeDelegated`). */
+  takeDelegated(): string[] {
+    return [...this.workspaces.values()].flatMap((workspace) => workspace.takeDelegated());
+  }
+
   /** A workspace scan is over: every language gives back what only the scan needed. */
   scanFinished(): void {
     for (const workspace of this.workspaces.values()) workspace.scanFinished();

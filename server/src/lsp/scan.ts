@@ -42,6 +42,7 @@ export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceP
   try {
     const targets = await listTargets(context);
     const selected = selectForAnalysis(context, targets);
+    context.analysis.takeDelegated();
     for (const [index, target] of targets.entries()) {
       if (isCancelled()) break;
       const findings = selected.has(target.fileName) ? ((await context.analysis.findings(target.fileName, target.settings.config, isCancelled)) ?? []) : [];
@@ -49,6 +50,16 @@ export async function scanWorkspace(context: ScanContext, params: ScanWorkspaceP
       progress.report(Math.floor(((index + 1) * 100) / targets.length), `${index + 1}/${targets.length} files`);
       // Let cancellation requests and edits in between files.
       await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    // Files the selection left out that call a wrapper of an analysed file hold its labels' findings.
+    const byName = new Map(targets.map((target) => [target.fileName, target]));
+    for (let delegated = context.analysis.takeDelegated(); delegated.length > 0 && !isCancelled(); delegated = context.analysis.takeDelegated()) {
+      for (const fileName of delegated) {
+        const target = byName.get(fileName);
+        if (!target || selected.has(fileName)) continue;
+        selected.add(fileName);
+        results.set(fileName, (await context.analysis.findings(fileName, target.settings.config, isCancelled)) ?? []);
+      }
     }
     cancelled = isCancelled();
   } finally {

@@ -38,7 +38,7 @@ export interface CallersLookup {
  * Files outside `program` that may call the looked-up functions: the analysis follows a parameter
  * that reaches a label to every call of its function, so a program built from part of a project must
  * hold those callers too. A caller imports the function's file (directly or through re-exports) and
- * names the function.
+ * names the function (any importer, for a function exported without a name).
  */
 export function findCallersOutside(program: ts.Program, lookups: Iterable<CallersLookup>, texts: ReadonlyMap<string, string>, graph: ImportGraph): string[] {
   const callers = new Set<string>();
@@ -47,7 +47,8 @@ export function findCallersOutside(program: ts.Program, lookups: Iterable<Caller
     const key = `${fileName}\0${functionName}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const mentions = new RegExp(`(?<![\\w$])${functionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
+    // No name: a default export, which an importer may call by any name.
+    const mentions = functionName === '' ? /./ : new RegExp(`(?<![\\w$])${functionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
     for (const importer of closure([fileName], (file) => graph.importersOf(file))) {
       if (program.getSourceFile(importer) === undefined && mentions.test(texts.get(importer) ?? '')) callers.add(importer);
     }

@@ -43,13 +43,23 @@ export interface AnalyzerHooks {
    * add the callers it left out.
    */
   readonly onCallersLookup?: (fileName: string, functionName: string) => void;
+  /**
+   * The packages the nearest package.json above a file depends on (none known when undefined): an
+   * untyped request handler belongs to the framework the project uses.
+   */
+  readonly dependenciesOf?: (fileName: string) => ReadonlySet<string> | undefined;
+  /**
+   * Called when a label of the analysed file is judged at the calls of the function holding it (a
+   * wrapper whose parameter goes straight into the label): the files of those calls hold its findings.
+   */
+  readonly onJudgedAtCallers?: (callerFiles: readonly string[]) => void;
 }
 
 /** Starts an analysis session over `program`. Create a new one whenever the program changes. */
 export function createAnalyzer(program: ts.Program, config: CardinalConfig, hooks: AnalyzerHooks = {}): Analyzer {
   const checker = program.getTypeChecker();
-  const resolver = new Resolver(checker);
   const index = new ProgramIndex(program, checker, hooks.onCallersLookup);
+  const resolver = new Resolver(program, checker, index, { dependenciesOf: hooks.dependenciesOf, onCallersLookup: hooks.onCallersLookup });
   const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 
@@ -65,7 +75,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       const judged: JudgedSite[] = [];
       const deadline = options.deadline ?? Infinity;
       let complete = true;
-      for (const site of sinks.find(file)) {
+      for (const site of sinks.find(file, hooks.onJudgedAtCallers)) {
         if (options.isCancelled?.()) {
           complete = false;
           break;
@@ -110,6 +120,16 @@ const METRIC_MODULES = metricModules();
 /** A cheap text test: false means the file cannot contain a metric call and need not be analysed. */
 export function mayTouchMetrics(text: string, config: CardinalConfig): boolean {
   return METRIC_CALL.test(text) || namesMetricLibrary(text, config);
+}
+
+const PROJECT_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"`]\.\.?\//;
+
+/**
+ * Whether the text imports the project's own modules: a wrapper one of them exports may put this
+ * file's values into labels (see `derived-sinks.ts`), so an open document that does is analysed.
+ */
+export function importsProjectModules(text: string): boolean {
+  return PROJECT_IMPORT.test(text);
 }
 
 /**

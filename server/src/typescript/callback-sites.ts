@@ -4,7 +4,7 @@
  */
 import ts from 'typescript';
 import type { CallbackSpec, EntityId } from './catalog/model';
-import { skipOuter, staticName } from './syntax';
+import { staticName } from './syntax';
 
 /** Where a function literal sits as a callback: the call, the argument index, and the property path inside an options object. */
 export interface CallbackSite {
@@ -12,9 +12,6 @@ export interface CallbackSite {
   readonly argIndex: number;
   readonly path: readonly string[];
 }
-
-/** HTTP routing verbs recognised on receivers the model cannot identify (DESIGN.md: the handler shape). */
-const ROUTE_VERBS = new Set(['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options']);
 
 /** Where a function literal is passed: directly as an argument, or as a property (at any depth) of an options object argument. */
 export function callbackSite(fn: ts.Node): CallbackSite | undefined {
@@ -58,13 +55,4 @@ export function matchesPath(pattern: readonly string[], path: readonly string[])
 export function shiftForErrorHandler(spec: CallbackSpec, arity: number): readonly (EntityId | null)[] {
   if (spec.errorHandlerArity !== undefined && arity === spec.errorHandlerArity) return ['global:Error', ...spec.params];
   return spec.params;
-}
-
-/** `anything.get('/path', (req, res) => …)`: an HTTP handler on a receiver the model does not know. */
-export function isRouteHandlerShape(site: CallbackSite, arity: number): boolean {
-  if (site.path.length > 0 || arity < 2 || !ts.isCallExpression(site.call)) return false;
-  const callee = skipOuter(site.call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !ROUTE_VERBS.has(callee.name.text)) return false;
-  const first = site.call.arguments[0];
-  return first !== undefined && ts.isStringLiteralLike(first) && first.text.startsWith('/');
 }

@@ -14,6 +14,9 @@ export type DeclaredProperty = {
   readonly initializer: ts.Expression | undefined;
 };
 
+/** The arguments the parameters of a followed call stand for. */
+export type ParameterBindings = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
+
 /** A later assignment of a named property onto an object held in a variable: `labels.route = value`. */
 export interface PropertyWrite {
   readonly name: string;
@@ -70,8 +73,11 @@ export class ProgramIndex {
     return undefined;
   }
 
-  /** The object or array literal an expression holds, following constants, imports and properties. */
-  literalOf(node: ts.Expression): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
+  /**
+   * The object or array literal an expression holds, following constants, imports and properties;
+   * `bound` gives the argument a parameter stands for, inside a call being followed.
+   */
+  literalOf(node: ts.Expression, bound?: ParameterBindings): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
     let current = skipOuter(node);
     for (let hops = 0; hops < MAX_LITERAL_HOPS; hops++) {
       if (ts.isObjectLiteralExpression(current) || ts.isArrayLiteralExpression(current)) return current;
@@ -80,6 +86,7 @@ export class ProgramIndex {
         const declaration = this.declarationOf(current);
         if (declaration && ts.isVariableDeclaration(declaration)) next = declaration.initializer;
         if (declaration && ts.isShorthandPropertyAssignment(declaration)) next = declaration.name;
+        if (declaration && ts.isParameter(declaration)) next = bound?.get(declaration);
       } else if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
         next = this.propertyDeclarationOf(current)?.initializer;
       }
@@ -89,15 +96,29 @@ export class ProgramIndex {
     return undefined;
   }
 
+  /** The text of the string literal an expression holds (`'hits_total'`, a name passed to a factory). */
+  literalStringOf(node: ts.Expression, bound?: ParameterBindings): string | undefined {
+    let current = skipOuter(node);
+    for (let hops = 0; hops < MAX_LITERAL_HOPS; hops++) {
+      if (ts.isStringLiteralLike(current)) return current.text;
+      if (!ts.isIdentifier(current)) return undefined;
+      const declaration = this.declarationOf(current);
+      const next = declaration && ts.isParameter(declaration) ? bound?.get(declaration) : declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+      if (!next) return undefined;
+      current = skipOuter(next);
+    }
+    return undefined;
+  }
+
   /** The value of property `key` in an object literal, through spreads; the last definition wins, as at run time. */
-  propertyValue(literal: ts.ObjectLiteralExpression, key: string, hops = 0): ts.Expression | undefined {
+  propertyValue(literal: ts.ObjectLiteralExpression, key: string, hops = 0, bound?: ParameterBindings): ts.Expression | undefined {
     for (let i = literal.properties.length - 1; i >= 0; i--) {
       const property = literal.properties[i];
       if (ts.isPropertyAssignment(property) && staticName(property.name, this.checker) === key) return property.initializer;
       if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
       if (ts.isSpreadAssignment(property) && hops < MAX_LITERAL_HOPS) {
-        const spread = this.literalOf(property.expression);
-        const found = spread && ts.isObjectLiteralExpression(spread) ? this.propertyValue(spread, key, hops + 1) : undefined;
+        const spread = this.literalOf(property.expression, bound);
+        const found = spread && ts.isObjectLiteralExpression(spread) ? this.propertyValue(spread, key, hops + 1, bound) : undefined;
         if (found) return found;
       }
     }

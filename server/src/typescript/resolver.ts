@@ -11,16 +11,30 @@
 import ts from 'typescript';
 import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
 import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
-import { callbackSite, type CallbackSite, isRouteHandlerShape, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
+import { callbackSite, type CallbackSite, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
+import { HandlerRecognizer, type HandlerContext } from './handlers';
 import { importedName, isImportDeclaration } from './imports';
+import type { ProgramIndex } from './program-index';
 import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 24;
 
+/** What the resolver hears from the shell that runs the analysis. */
+export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLookup'>;
+
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
+  private readonly handlers: HandlerRecognizer;
 
-  constructor(readonly checker: ts.TypeChecker) {}
+  constructor(
+    program: ts.Program,
+    readonly checker: ts.TypeChecker,
+    /** Where the program assigns each declared variable and field (for late bindings). */
+    private readonly assignments: Pick<ProgramIndex, 'assignmentsTo'>,
+    hooks: ResolverHooks = {},
+  ) {
+    this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
+  }
 
   /** The entity an expression evaluates to, if the catalog knows it. */
   entityOf(node: ts.Expression, depth = 0): EntityId | undefined {
@@ -71,7 +85,7 @@ export class Resolver {
     if (!declaration || !ts.isParameter(declaration) || declaration.type || ts.getDecorators(declaration)) return false;
     const fn = declaration.parent;
     const site = callbackSite(fn);
-    const params = site && this.callbackParams(site, fn.parameters.length, depth);
+    const params = (site && this.cataloguedCallbackParams(site, fn.parameters.length, depth)) ?? this.handlers.paramsOf(fn);
     const index = fn.parameters.indexOf(declaration);
     return params !== undefined && index < params.length && params[index] === null;
   }
@@ -107,11 +121,9 @@ export class Resolver {
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
     const site = callbackSite(fn);
-    if (site) {
-      const params = this.callbackParams(site, fn.parameters.length, depth);
-      const id = params?.[index];
-      if (id) return { entity: id };
-    }
+    const params = (site && this.cataloguedCallbackParams(site, fn.parameters.length, depth)) ?? (asFunction(fn) ? this.handlers.paramsOf(fn) : undefined);
+    const id = params?.[index];
+    if (id) return { entity: id };
     const typed = this.entityOfTypeAt(param.name);
     return typed ? { entity: typed } : undefined;
   }
@@ -180,13 +192,20 @@ export class Resolver {
       if (table) return Object.prototype.hasOwnProperty.call(table.exports, imported.name) ? table.exports[imported.name] : undefined;
       return this.entityOfAlias(symbol, depth);
     }
+    // JavaScript's `const { x } = require('./local')` and `const m = require('./local')` are aliases too.
+    if (symbol.flags & ts.SymbolFlags.Alias) {
+      const aliased = this.entityOfAlias(symbol, depth);
+      if (aliased) return aliased;
+    }
+    const assigned = assignmentDeclarationValue(declaration);
+    if (assigned) return this.entityOf(assigned, depth + 1);
     if (ts.isVariableDeclaration(declaration)) {
       if (ts.isCatchClause(declaration.parent)) return 'global:Error';
       if (declaration.type) {
         const annotated = this.entityOfTypeNode(declaration.type, depth + 1);
         if (annotated) return annotated;
       }
-      return declaration.initializer ? this.entityOf(declaration.initializer, depth + 1) : undefined;
+      return (declaration.initializer && this.entityOf(declaration.initializer, depth + 1)) ?? this.entityOfLateBinding(declaration, depth);
     }
     if (ts.isBindingElement(declaration)) return this.entityOfBindingElement(declaration, depth);
     if (ts.isParameter(declaration)) {
@@ -194,9 +213,21 @@ export class Resolver {
       return member && 'entity' in member ? member.entity : undefined;
     }
     if ((ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.type) {
-      return this.entityOfTypeNode(declaration.type, depth + 1) ?? this.initializerEntity(declaration, depth);
+      return this.entityOfTypeNode(declaration.type, depth + 1) ?? this.initializerEntity(declaration, depth) ?? this.entityOfLateBinding(declaration, depth);
     }
-    return this.initializerEntity(declaration, depth);
+    return this.initializerEntity(declaration, depth) ?? (ts.isPropertyDeclaration(declaration) ? this.entityOfLateBinding(declaration, depth) : undefined);
+  }
+
+  /**
+   * A variable or field declared without a value and assigned later: `let requests;` set in `init()`,
+   * `public readonly requests;` set in the constructor. The first assignment with an entity names it.
+   */
+  private entityOfLateBinding(declaration: ts.Declaration, depth: number): EntityId | undefined {
+    for (const value of this.assignments.assignmentsTo(declaration)) {
+      const found = this.entityOf(value, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private initializerEntity(declaration: ts.Declaration, depth: number): EntityId | undefined {
@@ -318,17 +349,14 @@ export class Resolver {
     return undefined;
   }
 
-  /** The entities a library passes to the parameters of a callback at `site`. */
-  private callbackParams(site: CallbackSite, arity: number, depth: number): readonly (EntityId | null)[] | undefined {
+  /** The entities a catalogued library passes to the parameters of a callback at `site`. */
+  private cataloguedCallbackParams(site: CallbackSite, arity: number, depth: number): readonly (EntityId | null)[] | undefined {
     const behaviour = this.behaviourOf(site.call, depth + 1);
     for (const spec of behaviour?.callbacks ?? []) {
       if (matchesCallback(spec, site)) return shiftForErrorHandler(spec, arity);
     }
     for (const sink of this.optionSinksOf(site.call, site.argIndex, depth)) {
       if (sink.kind !== 'raw-path-flag' && matchesPath(sink.path, site.path)) return sink.params;
-    }
-    if (!behaviour && isRouteHandlerShape(site, arity)) {
-      return shiftForErrorHandler({ arg: 'any', params: ['express:Request', 'express:Response', null], errorHandlerArity: 4 }, arity);
     }
     return undefined;
   }
@@ -354,6 +382,18 @@ export class Resolver {
     }
     return undefined;
   }
+}
+
+/**
+ * The value of a JavaScript assignment declaration (`exports.x = value`, `module.exports.x = value`,
+ * `this.x = value` in a class without a field declaration): the binder declares the symbol at the
+ * assignment's target.
+ */
+function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
+  const target = ts.isBinaryExpression(declaration) ? declaration.left : declaration;
+  const assignment = ts.isBinaryExpression(declaration) ? declaration : target.parent;
+  if (!(ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) || !assignment || !ts.isBinaryExpression(assignment)) return undefined;
+  return assignment.left === target && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? assignment.right : undefined;
 }
 
 /** A class named in a type position means its instances: `h: Histogram` is a histogram, not the class. */

@@ -14,7 +14,8 @@ import type { FlowStep, LabelDeclaration } from '../analysis/finding';
 import type { LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
-import type { ProgramIndex } from './program-index';
+import { DerivedSinks } from './derived-sinks';
+import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
@@ -33,6 +34,13 @@ export interface TsSinkSite {
   readonly what?: string;
   /** Steps between the value and the sink, e.g. the array a spread value sat in. */
   readonly via?: readonly FlowStep[];
+  /**
+   * What the value is when it is not one label's value: a whole labels object (`inc(labels)`), an array
+   * of positional values (`labels(...values)`, with the metric's `labelNames`), or a single argument of
+   * `labels(x)`, which is either.
+   */
+  readonly holds?: 'labels' | 'values' | 'value-or-labels';
+  readonly labelNames?: readonly (string | undefined)[];
 }
 
 /** The site as the back end takes it: spans, and the anchors its suppression directives are found by. */
@@ -57,19 +65,36 @@ const NO_METRIC: MetricInfo = { labelNames: [] };
 const MAX_HOPS = 16;
 
 export class SinkFinder {
+  private readonly derived: DerivedSinks;
+
   constructor(
     private readonly resolver: Resolver,
     private readonly index: ProgramIndex,
     private readonly config: CardinalConfig,
-  ) {}
+  ) {
+    this.derived = new DerivedSinks(index, (fn) => (fn.body ? this.sitesUnder(fn.body) : []));
+  }
 
-  /** Every sink site in `file`, in source order. */
-  find(file: ts.SourceFile): TsSinkSite[] {
+  /**
+   * Every sink site in `file`, in source order. A label a wrapper's callers fill is theirs, not the
+   * wrapper's: `delegated` hears the files of those callers, which must be analysed for it.
+   */
+  find(file: ts.SourceFile, delegated: (callerFiles: readonly string[]) => void = () => undefined): TsSinkSite[] {
+    return this.sitesUnder(file)
+      .filter((site) => {
+        const callers = this.derived.judgedAtCallers(site);
+        if (callers) delegated(callers);
+        return callers === undefined;
+      })
+      .sort((a, b) => a.node.getStart() - b.node.getStart());
+  }
+
+  private sitesUnder(root: ts.Node): TsSinkSite[] {
     const sites: TsSinkSite[] = [];
-    walk(file, (node) => {
+    walk(root, (node) => {
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) sites.push(...this.sitesOfCall(node));
     });
-    return sites.sort((a, b) => a.node.getStart() - b.node.getStart());
+    return sites;
   }
 
   /** The label names the metrics declared in `file` list (`labelNames: ['route']`), as the catalog places them. */
@@ -109,6 +134,35 @@ export class SinkFinder {
       for (const sink of optionSinks) sites.push(...this.optionSites(options, sink));
     });
     if (ts.isCallExpression(call)) sites.push(...this.customSinkSites(call));
+    if (ts.isCallExpression(call) && !behaviour) sites.push(...this.derivedSites(call));
+    return sites;
+  }
+
+  /** A call of one of the program's own functions that is a sink (see `derived-sinks.ts`): its arguments are labels. */
+  private derivedSites(call: ts.CallExpression): TsSinkSite[] {
+    const fn = this.resolver.functionDeclarationOf(call.expression);
+    if (!fn) return [];
+    const sites: TsSinkSite[] = [];
+    for (const derived of this.derived.of(fn)) {
+      const arg = call.arguments[derived.param];
+      if (!arg || ts.isSpreadElement(arg)) continue;
+      const via = [stepAt(derived.inner, notes.becomesLabelIn(derived.noun, derived.label, derived.name))];
+      const literal = derived.holds === 'value' ? undefined : this.index.literalOf(arg);
+      let found: TsSinkSite[];
+      if (literal && ts.isObjectLiteralExpression(literal)) {
+        found = derived.noun === 'tag' ? this.tagSites(arg, derived.metric) : this.labelObjectSites(arg, literal, derived.noun, derived.metric);
+      } else if (literal && derived.holds === 'values') {
+        found = this.positionalSites(literal.elements, { name: derived.metric, labelNames: derived.labelNames ?? [] });
+      } else if (derived.noun === 'tag') {
+        // Anything but a literal may be a StatsD value rather than tags: only a wrapper's own parameter is passed on.
+        found = this.tagSites(arg, derived.metric);
+      } else {
+        const one = derived.holds === 'value' || derived.holds === 'value-or-labels';
+        const holds = derived.holds === 'value' ? undefined : derived.holds;
+        found = [{ kind: 'label', node: arg, value: arg, label: one ? derived.label : undefined, noun: derived.noun, metric: derived.metric, holds, labelNames: derived.labelNames }];
+      }
+      sites.push(...found.map((site) => ({ ...site, via: [...(site.via ?? []), ...via] })));
+    }
     return sites;
   }
 
@@ -118,9 +172,11 @@ export class SinkFinder {
     const metric = ts.isPropertyAccessExpression(callee) ? this.metricInfo(callee.expression) : this.metricInfo(callee);
     switch (sink.kind) {
       case 'positional-labels': {
-        const single = args.length === 1 && !ts.isSpreadElement(args[0]) ? this.index.literalOf(args[0]) : undefined;
+        const alone = args.length === 1 && !ts.isSpreadElement(args[0]);
+        const single = alone ? this.index.literalOf(args[0]) : undefined;
         if (single && ts.isObjectLiteralExpression(single)) return this.labelObjectSites(args[0], single, 'label', metric.name);
-        return this.positionalSites(args, metric);
+        const sites = this.positionalSites(args, metric);
+        return alone && !single && sites.length === 1 ? [{ ...sites[0], holds: 'value-or-labels' }] : sites;
       }
       case 'labels-object': {
         const arg = args[sink.arg];
@@ -138,7 +194,7 @@ export class SinkFinder {
         }
         if (literal) return [];
         const isLabels = sink.arg > 0 || args.length > sink.arg + 1 || this.hasObjectType(arg);
-        return isLabels ? [{ kind: 'label', node: arg, value: arg, noun: sink.noun, metric: metric.name }] : [];
+        return isLabels ? [{ kind: 'label', node: arg, value: arg, noun: sink.noun, metric: metric.name, holds: 'labels' }] : [];
       }
       case 'statsd': {
         const stat = args[sink.stat];
@@ -160,7 +216,8 @@ export class SinkFinder {
           const holder = value.expression.getText();
           array.elements.forEach((element, i) => place(span, element, [stepAt(element, notes.element(holder, i)), ...via], hops + 1));
         } else {
-          sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name, via });
+          const at = position;
+          sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name, via, holds: 'values', labelNames: at === undefined ? [] : metric.labelNames.slice(at) });
           position = undefined;
         }
         return;
@@ -184,7 +241,7 @@ export class SinkFinder {
       } else if (ts.isSpreadAssignment(property)) {
         const spread = hops < MAX_HOPS ? this.index.literalOf(property.expression) : undefined;
         if (spread && ts.isObjectLiteralExpression(spread)) sites.push(...this.labelObjectSites(property.expression, spread, noun, metric, hops + 1));
-        else sites.push({ kind: 'label', node: property, value: property.expression, noun, metric });
+        else sites.push({ kind: 'label', node: property, value: property.expression, noun, metric, holds: 'labels' });
       }
     }
     const holder = skipOuter(expression);
@@ -199,7 +256,8 @@ export class SinkFinder {
   /** StatsD tags: `['route:' + x]` (the label is the part before ':') or `{ route: x }`. */
   private tagSites(expression: ts.Expression, metric: string | undefined): TsSinkSite[] {
     const literal = this.index.literalOf(expression);
-    if (!literal) return [];
+    // Tags a wrapper is given (its parameter): judged where the wrapper is called (see `derived-sinks.ts`).
+    if (!literal) return this.isParameter(expression) ? [{ kind: 'label', node: expression, value: expression, noun: 'tag', metric, holds: 'labels' }] : [];
     if (ts.isObjectLiteralExpression(literal)) return this.labelObjectSites(expression, literal, 'tag', metric);
     return literal.elements
       .filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element))
@@ -292,19 +350,28 @@ export class SinkFinder {
     return sites;
   }
 
-  /** The metric a receiver refers to: where it was declared, with its name and label names. */
-  private metricInfo(receiver: ts.Expression): MetricInfo {
+  /**
+   * The metric a receiver refers to: where it was declared, with its name and label names. Calls of
+   * the program's own functions are followed into their returns (`makeCounter(name, help, labelNames)`),
+   * with their parameters standing for the call's arguments.
+   */
+  private metricInfo(receiver: ts.Expression, bound: ParameterBindings = new Map(), hops = 0): MetricInfo {
     let current: ts.Expression | undefined = receiver;
-    for (let hops = 0; current && hops < MAX_HOPS; hops++) {
+    for (; current && hops < MAX_HOPS; hops++) {
       const expression: ts.Expression = skipOuter(current);
       if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
         const declares = this.resolver.behaviourOf(expression)?.declares;
-        if (declares) return this.describeDeclaration(expression, declares.name, declares.labelNames);
+        if (declares) return this.describeDeclaration(expression, declares.name, declares.labelNames, bound);
+        const fn = ts.isCallExpression(expression) ? this.resolver.functionDeclarationOf(expression.expression) : undefined;
+        if (fn) return this.metricInfoOfReturns(fn, expression as ts.CallExpression, hops);
         const callee = skipOuter(expression.expression);
         current = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
       } else if (ts.isIdentifier(expression)) {
         const declaration = this.index.declarationOf(expression);
-        current = declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) ? declaration.initializer : undefined;
+        if (declaration && ts.isParameter(declaration)) current = bound.get(declaration);
+        else if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration))) {
+          current = declaration.initializer ?? this.index.assignmentsTo(declaration)[0];
+        } else current = undefined;
       } else if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
         const declared = this.index.propertyDeclarationOf(expression);
         current = declared?.initializer ?? (declared ? this.index.assignmentsTo(declared.declaration)[0] : undefined);
@@ -315,12 +382,28 @@ export class SinkFinder {
     return NO_METRIC;
   }
 
-  private describeDeclaration(call: ts.CallExpression | ts.NewExpression, name: ArgumentOrOption | undefined, labelNames: ArgumentOrOption | undefined): MetricInfo {
-    const nameNode = this.argumentOrOption(call, name);
-    const namesNode = this.argumentOrOption(call, labelNames);
-    const names = namesNode ? this.index.literalOf(namesNode) : undefined;
+  /** The metric a call of the program's own function returns, with its parameters bound to the call's arguments. */
+  private metricInfoOfReturns(fn: ts.SignatureDeclaration & { body?: ts.ConciseBody }, call: ts.CallExpression, hops: number): MetricInfo {
+    const bound = new Map(fn.parameters.map((param, i) => [param, call.arguments[i]] as const).filter(([, arg]) => arg !== undefined));
+    for (const returned of returnExpressions(fn)) {
+      const found = this.metricInfo(returned, bound, hops + 1);
+      if (found !== NO_METRIC) return found;
+    }
+    return NO_METRIC;
+  }
+
+  private describeDeclaration(
+    call: ts.CallExpression | ts.NewExpression,
+    name: ArgumentOrOption | undefined,
+    labelNames: ArgumentOrOption | undefined,
+    bound: ParameterBindings = new Map(),
+  ): MetricInfo {
+    const nameNode = this.argumentOrOption(call, name, bound);
+    const namesNode = this.argumentOrOption(call, labelNames, bound);
+    const names = namesNode ? this.index.literalOf(namesNode, bound) : undefined;
+    const literalName = nameNode && this.index.literalStringOf(nameNode, bound);
     return {
-      name: nameNode && ts.isStringLiteralLike(skipOuter(nameNode)) ? (skipOuter(nameNode) as ts.StringLiteralLike).text : undefined,
+      name: literalName,
       labelNames: names && ts.isArrayLiteralExpression(names) ? names.elements.map((e) => this.constantText(e)) : [],
     };
   }
@@ -332,12 +415,19 @@ export class SinkFinder {
     return type.isStringLiteral() ? type.value : undefined;
   }
 
-  private argumentOrOption(call: ts.CallExpression | ts.NewExpression, where: ArgumentOrOption | undefined): ts.Expression | undefined {
+  private argumentOrOption(call: ts.CallExpression | ts.NewExpression, where: ArgumentOrOption | undefined, bound?: ParameterBindings): ts.Expression | undefined {
     if (where === undefined) return undefined;
     const args = call.arguments ?? [];
     if (typeof where === 'number') return args[where];
-    const options = args[0] && this.index.literalOf(args[0]);
-    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option) : undefined;
+    const options = args[0] && this.index.literalOf(args[0], bound);
+    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option, 0, bound) : undefined;
+  }
+
+  private isParameter(node: ts.Expression): boolean {
+    const expression = skipOuter(node);
+    if (!ts.isIdentifier(expression)) return false;
+    const declaration = this.index.declarationOf(expression);
+    return declaration !== undefined && ts.isParameter(declaration);
   }
 
   private hasObjectType(node: ts.Expression): boolean {

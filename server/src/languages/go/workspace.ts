@@ -35,6 +35,10 @@ export class GoWorkspace implements LanguageWorkspace {
     return [...fileNames];
   }
 
+  takeDelegated(): string[] {
+    return [];
+  }
+
   scanFinished(): void {
     // Closed files are cached by a bounded LRU of their own; nothing to give back.
   }

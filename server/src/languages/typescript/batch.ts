@@ -9,6 +9,7 @@ import type { CardinalConfig, Finding } from '../../analysis';
 import { createProjectProgram } from '../../project/create-program';
 import { buildImportGraph, type ImportGraph } from '../../project/import-graph';
 import { findCallersOutside, selectMetricFiles } from '../../project/metric-files';
+import { PackageDependencies } from '../../project/package-dependencies';
 import { groupFilesByProject } from '../../project/project-groups';
 import { ProjectLocator, type ProjectSettings } from '../../project/project-locator';
 import { describeTimeBudgetExceeded } from '../../project/time-budget';
@@ -26,9 +27,10 @@ export function analyzeScripts(files: readonly string[], context: BatchContext):
     for (const file of group.files) if (!texts.has(file)) context.note({ file, message: 'skipped: could not be read' });
     const graph = buildImportGraph(texts, settings, context.system);
     const candidates = selectCandidates(group.files, texts, graph, context);
-    for (const file of group.files) if (!candidates.includes(file)) context.fileDone(file);
     // A project none of whose scanned files can hold a metric call needs no program at all.
-    if (candidates.length > 0) findings.push(...analyzeCandidates(candidates, settings, texts, graph, context));
+    const analysed = candidates.length > 0 ? analyzeCandidates(candidates, new Set(group.files), settings, texts, graph, context) : new Map<string, Finding[]>();
+    for (const file of group.files) if (!analysed.has(file)) context.fileDone(file);
+    for (const fileFindings of analysed.values()) findings.push(...fileFindings);
   }
   return findings;
 }
@@ -50,9 +52,20 @@ function selectCandidates(scanned: readonly string[], texts: ReadonlyMap<string,
   return scanned.filter((file) => selected.has(file));
 }
 
-/** Analyses `candidates` against a program built from them, grown with the callers the analysis asks for. */
-function analyzeCandidates(candidates: readonly string[], settings: ProjectSettings, texts: ReadonlyMap<string, string>, graph: ImportGraph, context: BatchContext): Finding[] {
+/**
+ * Analyses `candidates` against a program built from them, grown with the callers the analysis asks
+ * for; scanned files that labels are left to (they call a wrapper) are analysed too. The findings by file.
+ */
+function analyzeCandidates(
+  candidates: readonly string[],
+  scanned: ReadonlySet<string>,
+  settings: ProjectSettings,
+  texts: ReadonlyMap<string, string>,
+  graph: ImportGraph,
+  context: BatchContext,
+): Map<string, Finding[]> {
   const tracker = new CallersTracker();
+  const dependencies = new PackageDependencies(context.system);
   // A new array each time: TypeScript reuses an old program whole when its roots compare equal, and the
   // old program holds the previous array.
   let roots = [...candidates];
@@ -82,10 +95,10 @@ function analyzeCandidates(candidates: readonly string[], settings: ProjectSetti
     let byConfig = analyzers.get(current);
     if (!byConfig) analyzers.set(current, (byConfig = new Map()));
     let analyzer = byConfig.get(config);
-    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(current, config, { onCallersLookup: tracker.hook })));
+    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(current, config, { onCallersLookup: tracker.hook, onJudgedAtCallers: tracker.delegationHook, dependenciesOf: (file) => dependencies.of(file) })));
     return analyzer;
   };
-  const results = analyzeWithCallers(
+  return analyzeWithCallers(
     candidates,
     growing,
     tracker,
@@ -94,9 +107,8 @@ function analyzeCandidates(candidates: readonly string[], settings: ProjectSetti
         deadline: Date.now() + context.fileTimeBudgetMs,
         onDeadline: () => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) }),
       }),
-    (file) => context.fileDone(file),
+    { settled: (file) => context.fileDone(file), followDelegated: (file) => scanned.has(file) },
   );
-  return candidates.flatMap((file) => results.get(file) ?? []);
 }
 
 /**

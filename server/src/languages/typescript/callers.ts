@@ -10,10 +10,23 @@
 import type ts from 'typescript';
 import type { CallersLookup } from '../../project/metric-files';
 
-/** Records which functions' callers the analysis of each file looked up. */
+/** Records which functions' callers the analysis of each file looked up, and which files it left labels to. */
 export class CallersTracker {
   private file: string | undefined;
   private readonly byFile = new Map<string, CallersLookup[]>();
+  private readonly delegated = new Set<string>();
+
+  /** The analyzer hook `AnalyzerHooks.onJudgedAtCallers`. */
+  readonly delegationHook = (callerFiles: readonly string[]): void => {
+    for (const file of callerFiles) this.delegated.add(file);
+  };
+
+  /** The files labels were left to since the last call. */
+  takeDelegated(): string[] {
+    const taken = [...this.delegated];
+    this.delegated.clear();
+    return taken;
+  }
 
   /** The analyzer hook (`AnalyzerHooks.onCallersLookup`). */
   readonly hook = (fileName: string, functionName: string): void => {
@@ -45,18 +58,28 @@ export interface GrowingProgram {
   callersOutside(program: ts.Program, lookups: readonly CallersLookup[]): string[];
 }
 
-/**
- * Runs `analyze` over `files` until no analysis is missing a caller; `settled` hears of each file
- * once its result is final. Returns the results by file.
- */
+export interface CallersLoopOptions<T> {
+  /** Hears of each file once its result is final. */
+  readonly settled?: (file: string) => void;
+  /**
+   * Whether a file that labels were left to (it calls a wrapper of an analysed file) is analysed too;
+   * a batch scan takes those it scans, a single file's analysis none.
+   */
+  readonly followDelegated?: (file: string) => boolean;
+  /** Results so far, of files analysed before (not analysed again for a delegation). */
+  readonly results?: Map<string, T>;
+}
+
+/** Runs `analyze` over `files` until no analysis is missing a caller. Returns the results by file. */
 export function analyzeWithCallers<T>(
   files: readonly string[],
   growing: GrowingProgram,
   tracker: CallersTracker,
   analyze: (program: ts.Program, file: string) => T,
-  settled: (file: string) => void = () => undefined,
+  options: CallersLoopOptions<T> = {},
 ): Map<string, T> {
-  const results = new Map<string, T>();
+  const { settled = () => undefined, followDelegated = () => false } = options;
+  const results = options.results ?? new Map<string, T>();
   let pending = [...files];
   while (pending.length > 0) {
     const program = growing.current();
@@ -66,21 +89,27 @@ export function analyzeWithCallers<T>(
       tracker.analysing(file);
       results.set(file, analyze(program, file));
     }
-    const again: string[] = [];
+    const again = new Set<string>();
     const added = new Set<string>();
     for (const [file, lookups] of tracker.take()) {
       const callers = growing.callersOutside(program, lookups);
       if (callers.length === 0) continue;
-      again.push(file);
+      again.add(file);
       for (const caller of callers) added.add(caller);
     }
-    for (const file of pending) if (!again.includes(file)) settled(file);
+    for (const file of tracker.takeDelegated()) {
+      if (results.has(file) || !followDelegated(file)) continue;
+      again.add(file);
+      added.add(file);
+    }
+    for (const file of pending) if (!again.has(file)) settled(file);
     // A caller that cannot join the program (it cannot be read) must not start the loop over forever.
-    if (again.length > 0 && !growing.include([...added])) {
+    const grown = added.size === 0 || growing.include([...added]);
+    if (again.size > 0 && !grown && [...again].every((file) => results.has(file))) {
       for (const file of again) settled(file);
       break;
     }
-    pending = again;
+    pending = [...again];
   }
   return results;
 }

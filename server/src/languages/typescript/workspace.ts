@@ -10,6 +10,7 @@ import type { CardinalConfig, Finding } from '../../analysis';
 import type { TextEdit } from '../../project/editor-snapshot';
 import type { Project } from '../../project/language-service-host';
 import { LanguageServices } from '../../project/language-services';
+import { PackageDependencies } from '../../project/package-dependencies';
 import { ProjectLocator } from '../../project/project-locator';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
 import { createAnalyzer, type Analyzer } from '../../typescript';
@@ -22,8 +23,12 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
   private readonly services: LanguageServices;
   private readonly analyzers = new WeakMap<ts.Program, Map<CardinalConfig, Analyzer>>();
   private readonly tracker = new CallersTracker();
+  private readonly dependencies: PackageDependencies;
+  /** Files that analyses left labels to (they call a wrapper), for a workspace scan to analyse too. */
+  private readonly delegated = new Set<string>();
 
   constructor(private readonly context: WorkspaceContext) {
+    this.dependencies = new PackageDependencies(context.sys);
     this.services = new LanguageServices(context.sys, context.editor, new ProjectLocator(context.sys), (fileName, reason) => context.log(`${fileName}: ${reason}`));
   }
 
@@ -73,6 +78,12 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
     return selected;
   }
 
+  takeDelegated(): string[] {
+    const taken = [...this.delegated];
+    this.delegated.clear();
+    return taken;
+  }
+
   /** Programs drop the files a scan analysed and keep the open ones: each edit then updates a program the size of what is open. */
   scanFinished(): void {
     this.services.retainRoots((fileName) => this.context.editor.get(fileName) !== undefined);
@@ -102,7 +113,7 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
     let byConfig = this.analyzers.get(program);
     if (!byConfig) this.analyzers.set(program, (byConfig = new Map()));
     let analyzer = byConfig.get(config);
-    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(program, config, { onCallersLookup: this.tracker.hook })));
+    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(program, config, { onCallersLookup: this.tracker.hook, onJudgedAtCallers: this.tracker.delegationHook, dependenciesOf: (file) => this.dependencies.of(file) })));
     return analyzer;
   }
 
@@ -115,6 +126,10 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
       include: (files: readonly string[]) => project.include(files),
       callersOutside: (program: ts.Program, lookups: readonly CallersLookup[]) => project.getSources().callersOutside(program, lookups),
     };
-    return analyzeWithCallers([fileName], growing, this.tracker, (program) => run(program)).get(fileName) ?? empty;
+    const followDelegated = (file: string) => {
+      this.delegated.add(file);
+      return false;
+    };
+    return analyzeWithCallers([fileName], growing, this.tracker, (program) => run(program), { followDelegated }).get(fileName) ?? empty;
   }
 }

@@ -1,4 +1,4 @@
-import type { LibraryTable, Member } from './model';
+import type { HandlerConvention, LibraryTable, Member } from './model';
 
 /**
  * Express 4/5. `req.route.path` is the matched pattern of the innermost route (the mount prefix is
@@ -8,6 +8,16 @@ const routeFix = { template: "$receiver.route?.path ?? 'unmatched'", withFallbac
 const verbs = ['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options'];
 const handlers: Member = { call: { callbacks: [{ arg: 'any', params: ['express:Request', 'express:Response', null], errorHandlerArity: 4 }] } };
 const routing = Object.fromEntries(verbs.map((verb) => [verb, handlers]));
+
+const middleware: HandlerConvention = {
+  params: [['req', 'request'], ['res', 'response'], ['next']],
+  minParams: 2,
+  entities: ['express:Request', 'express:Response', null],
+  confirmedBy: [{ param: 1, members: ['on', 'once', 'statusCode', 'locals', 'status', 'send', 'json', 'end', 'set', 'setHeader', 'sendStatus', 'render', 'redirect'] }],
+  calledParam: 2,
+  registeredBy: [...verbs, 'route'],
+  errorHandlerArity: 4,
+};
 
 export const express: LibraryTable = {
   id: 'express',
@@ -76,4 +86,5 @@ export const express: LibraryTable = {
     Body: { asValue: 'body', anyMember: { source: 'body' } },
     Cookies: { asValue: 'cookie', anyMember: { source: 'cookie' } },
   },
+  handlerConventions: [middleware],
 };

@@ -1,4 +1,4 @@
-import type { LibraryTable, Member } from './model';
+import type { HandlerConvention, LibraryTable, Member } from './model';
 
 /**
  * Fastify 4/5. `request.routeOptions.url` is the route as registered (v4.10+); it is undefined in
@@ -7,6 +7,18 @@ import type { LibraryTable, Member } from './model';
 const routeFix = { template: "$receiver.routeOptions.url ?? 'unmatched'", withFallback: true } as const;
 const handlers: Member = { call: { callbacks: [{ arg: 'any', params: ['fastify:Request', 'fastify:Reply'] }] } };
 const verbs = ['get', 'post', 'put', 'delete', 'patch', 'all', 'head', 'options', 'addHook', 'setNotFoundHandler'];
+
+const hook: HandlerConvention = {
+  params: [['request'], ['reply'], ['done']],
+  minParams: 2,
+  entities: ['fastify:Request', 'fastify:Reply', null],
+  confirmedBy: [
+    { param: 0, members: ['routeOptions', 'routerPath', 'routeConfig'] },
+    { param: 1, members: ['send', 'code', 'status', 'header', 'headers', 'elapsedTime', 'getResponseTime', 'statusCode', 'raw'] },
+  ],
+  calledParam: 2,
+  registeredBy: [...verbs, 'route'],
+};
 
 export const fastify: LibraryTable = {
   id: 'fastify',
@@ -64,4 +76,5 @@ export const fastify: LibraryTable = {
     Query: { asValue: 'query', anyMember: { source: 'query' } },
     Body: { asValue: 'body', anyMember: { source: 'body' } },
   },
+  handlerConventions: [hook],
 };

@@ -1,10 +1,18 @@
-import type { LibraryTable } from './model';
+import type { HandlerConvention, LibraryTable } from './model';
 
 /**
  * Hapi. `request.route.path` is the route as declared (`/users/{id}`); on 404s it is the catch-all
  * `/{p*}`, still a single value, so no fallback is needed.
  */
 const routeFix = { template: '$receiver.route.path', withFallback: false } as const;
+
+const convention: HandlerConvention = {
+  params: [['request', 'req'], ['h']],
+  minParams: 2,
+  entities: ['hapi:Request', null],
+  confirmedBy: [{ param: 1, members: ['response', 'continue', 'redirect', 'view'] }],
+  registeredBy: ['ext', 'route'],
+};
 
 export const hapi: LibraryTable = {
   id: 'hapi',
@@ -57,4 +65,5 @@ export const hapi: LibraryTable = {
     'Container.body': { asValue: 'body', anyMember: { source: 'body' } },
     'Container.cookie': { asValue: 'cookie', anyMember: { source: 'cookie' } },
   },
+  handlerConventions: [convention],
 };

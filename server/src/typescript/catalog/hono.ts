@@ -1,4 +1,4 @@
-import type { LibraryTable, Member } from './model';
+import type { HandlerConvention, LibraryTable, Member } from './model';
 
 /**
  * Hono. `c.req.routePath` (deprecated in favour of `routePath(c)` from 'hono/route') is the matched
@@ -8,6 +8,15 @@ import type { LibraryTable, Member } from './model';
 const routeFix = { template: '$receiver.routePath', withFallback: false } as const;
 const handlers: Member = { call: { callbacks: [{ arg: 'any', params: ['hono:Context', null] }] } };
 const verbs = ['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'on', 'options'];
+
+const convention: HandlerConvention = {
+  params: [['c', 'ctx', 'context'], ['next']],
+  minParams: 1,
+  entities: ['hono:Context', null],
+  confirmedBy: [{ param: 0, members: ['res', 'json', 'text', 'html', 'header', 'status', 'var', 'env', 'executionCtx', 'notFound', 'set', 'get'] }],
+  calledParam: 1,
+  registeredBy: verbs,
+};
 
 export const hono: LibraryTable = {
   id: 'hono',
@@ -50,6 +59,7 @@ export const hono: LibraryTable = {
     },
     Response: { members: { status: { bounded: 'a status code' } } },
   },
+  handlerConventions: [convention],
 };
 
 export const honoRoute: LibraryTable = {

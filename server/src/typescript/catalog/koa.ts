@@ -1,4 +1,4 @@
-import type { Entity, LibraryTable, Member } from './model';
+import type { Entity, HandlerConvention, LibraryTable, Member } from './model';
 
 /**
  * Koa with @koa/router. The router sets `ctx._matchedRoute` (and `ctx.routerPath`) once a route
@@ -6,6 +6,15 @@ import type { Entity, LibraryTable, Member } from './model';
  */
 const routeFix = { template: "$receiver._matchedRoute ?? 'unmatched'", withFallback: true } as const;
 const middleware: Member = { call: { callbacks: [{ arg: 'any', params: ['koa:Context', null] }] } };
+
+const convention: HandlerConvention = {
+  params: [['ctx', 'context'], ['next']],
+  minParams: 1,
+  entities: ['koa:Context', null],
+  confirmedBy: [{ param: 0, members: ['status', 'body', 'state', 'throw', '_matchedRoute', 'routerPath', 'response', 'set', 'redirect'] }],
+  calledParam: 1,
+  registeredBy: ['use', 'get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options'],
+};
 
 /** Request data Koa exposes both on `ctx` and on `ctx.request`. */
 function requestMembers(fix: typeof routeFix | undefined): Entity['members'] {
@@ -66,6 +75,7 @@ export const koa: LibraryTable = {
     Body: { asValue: 'body', anyMember: { source: 'body' } },
     Cookies: { members: { get: { call: { returns: { source: 'cookie' } } } } },
   },
+  handlerConventions: [convention],
 };
 
 export const koaRouter: LibraryTable = {

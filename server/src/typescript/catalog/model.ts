@@ -27,6 +27,38 @@ export interface LibraryTable {
   /** Export name → entity. `*` is the namespace (`import * as x`, `require(...)`), `default` the default export. */
   readonly exports: Readonly<Record<string, EntityId>>;
   readonly entities: Readonly<Record<string, Entity>>;
+  /**
+   * How the framework's handlers look when nothing says which framework they belong to: untyped
+   * middleware in a file that imports no framework, registered on a receiver the model cannot see.
+   */
+  readonly handlerConventions?: readonly HandlerConvention[];
+}
+
+/**
+ * The shape of a framework's request handler, for functions no catalogued call is known to register:
+ * `module.exports = (req, res, next) => …`, `export function timing(request, reply)`. A function
+ * matches when its parameters carry the names the framework's documentation uses, and its body uses
+ * them the way the framework's handlers do (or an unknown receiver registers it under one of
+ * `registeredBy`).
+ */
+export interface HandlerConvention {
+  /** Names accepted at each parameter position, lower case; a handler declares at least `minParams`. */
+  readonly params: readonly (readonly string[])[];
+  readonly minParams: number;
+  /** What the framework passes at each position. */
+  readonly entities: readonly (EntityId | null)[];
+  /**
+   * Members of a parameter (by position) whose use shows the function is such a handler
+   * (`res.statusCode`, `reply.send`): what it does with the response, never the request reads the
+   * analysis is about to judge.
+   */
+  readonly confirmedBy: readonly { readonly param: number; readonly members: readonly string[] }[];
+  /** A parameter (by position) whose call shows it (`next()`). */
+  readonly calledParam?: number;
+  /** Method names by which a receiver of this framework registers handlers (`app.use`, `fastify.addHook`). */
+  readonly registeredBy: readonly string[];
+  /** A handler declaring exactly this many parameters takes an error first (Express's `(err, req, res, next)`). */
+  readonly errorHandlerArity?: number;
 }
 
 export interface Entity {

@@ -1,9 +1,19 @@
-import type { LibraryTable } from './model';
+import type { HandlerConvention, LibraryTable } from './model';
 
 /**
  * Node's `http`/`https` servers. There is no router, so there is no route pattern to offer: a raw URL
  * must be mapped to an explicit allow-list or a literal by hand.
  */
+/** A request listener, or a connect-style middleware (`@fastify/middie`, `connect`) that gets Node's request and response. */
+const requestListener: HandlerConvention = {
+  params: [['req', 'request', 'incoming'], ['res', 'response'], ['next']],
+  minParams: 2,
+  entities: ['node-http:IncomingMessage', 'node-http:ServerResponse', null],
+  confirmedBy: [{ param: 1, members: ['on', 'once', 'statusCode', 'end', 'writeHead', 'setHeader', 'write'] }],
+  calledParam: 2,
+  registeredBy: ['createServer'],
+};
+
 const handler = { call: { callbacks: [{ arg: 'any', params: ['node-http:IncomingMessage', 'node-http:ServerResponse'] }], returns: { entity: 'node-http:Server' } } } as const;
 
 export const nodeHttp: LibraryTable = {
@@ -63,6 +73,7 @@ export const nodeHttp: LibraryTable = {
     },
     Socket: { typeNames: ['Socket'], members: { remoteAddress: { source: 'client-ip' }, remotePort: { source: 'client-ip' } } },
   },
+  handlerConventions: [requestListener],
 };
 
 /** The WHATWG `Request` (fetch, Hono's `c.req.raw`, Next.js route handlers). */
