@@ -129,6 +129,9 @@ export class PathReader {
         if (returns.length > 0) return choice(returns.map((r) => this.readPath(r, keys, inner, next)));
       }
     }
+    // A part of a library value that is unbounded only as a whole (an error, a date) is not that whole.
+    const owner = this.resolver.entityOf(node);
+    if (owner !== undefined && entityById(owner)?.asValue) return UNKNOWN;
     const whole = this.trace.value(base, frame, next);
     return whole.taints.length > 0 ? through(whole, stepAt(base, notes.propertyOf(String(key)))) : UNKNOWN;
   }

@@ -22,7 +22,7 @@ import { weakness } from '../analysis/weak-sanitizers';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
-import { finiteSetGuard } from './guards';
+import { finiteSetGuard, isGuardedUse } from './guards';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
 import { repairOf } from './repair';
@@ -159,7 +159,10 @@ export class FlowTracer {
       const owner = this.resolver.entityOf(receiver);
       if (owner === undefined) return undefined;
       const member = name === undefined ? entityById(owner)?.anyMember : this.resolver.memberOf(owner, name);
-      return member ? this.memberFacts(member, node, receiver) : undefined;
+      if (member) return this.memberFacts(member, node, receiver);
+      // A property the catalog does not list, of a value that is unbounded as a whole (an error's
+      // `type`, a date's `year`), is no part of that whole: nothing is known of it.
+      return entityById(owner)?.asValue ? UNKNOWN : undefined;
     }
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
       const behaviour = this.resolver.behaviourOf(node);
@@ -186,6 +189,10 @@ export class FlowTracer {
   private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts {
     if ('source' in member) return tainted(this.taint(member.source, node, node.getText(), repairOf(node, member.fix, receiver)));
     if ('pattern' in member) return bounded('the matched route pattern', true);
+    if ('mountPath' in member) {
+      if (!this.index.mountsWithParameters(node.getSourceFile())) return bounded('the mount path of the router (every mount path is static)');
+      return tainted(sourceTaint('raw-path', spanOf(node), node.getText(), { description: 'the mount path a request matched (a mount path has parameters)' }));
+    }
     if ('bounded' in member) return bounded(member.bounded);
     if ('entity' in member) {
       const asValue = entityById(member.entity)?.asValue;
@@ -250,6 +257,7 @@ export class FlowTracer {
 
   private identifierFacts(node: ts.Identifier, frame: Frame | undefined, depth: number): Facts {
     if (node.text === 'undefined') return bounded('undefined');
+    if (isGuardedUse(this.resolver.checker, node)) return bounded('checked against a finite set');
     const declaration = this.index.declarationOf(node);
     if (!declaration) return UNKNOWN;
     if (ts.isEnumMember(declaration)) return bounded('an enum member');

@@ -8,6 +8,7 @@ import { asFunction, isExternalFile, skipOuter, staticName, walk } from './synta
 
 const MAX_LITERAL_HOPS = 12;
 const MAX_CALL_SITES = 64;
+const MAX_IMPORT_DEPTH = 6;
 
 export type DeclaredProperty = {
   readonly declaration: ts.Declaration;
@@ -28,6 +29,7 @@ export class ProgramIndex {
   private readonly assignmentsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
+  private parameterizedMounts: ts.SourceFile[] | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -125,6 +127,50 @@ export class ProgramIndex {
     return undefined;
   }
 
+  /**
+   * Whether a file that reaches `file` through imports (or `file` itself) mounts a router under a path
+   * with parameters (`app.use('/tenants/:tenant', router)`): then the mount path a request matched in
+   * `file`'s routers is client-chosen.
+   */
+  mountsWithParameters(file: ts.SourceFile): boolean {
+    this.parameterizedMounts ??= this.program.getSourceFiles().filter((candidate) => !isExternalFile(candidate) && hasParameterizedMount(candidate));
+    return this.parameterizedMounts.some((mounting) => this.reaches(mounting, file));
+  }
+
+  /** Whether `from` imports `to`, directly or through other project files (a few levels deep). */
+  private reaches(from: ts.SourceFile, to: ts.SourceFile): boolean {
+    const seen = new Set<ts.SourceFile>([from]);
+    let frontier = [from];
+    for (let depth = 0; depth < MAX_IMPORT_DEPTH && frontier.length > 0; depth++) {
+      if (frontier.includes(to)) return true;
+      const next: ts.SourceFile[] = [];
+      for (const file of frontier) {
+        for (const imported of this.importsOf(file)) {
+          if (!seen.has(imported)) {
+            seen.add(imported);
+            next.push(imported);
+          }
+        }
+      }
+      frontier = next;
+    }
+    return frontier.includes(to);
+  }
+
+  /** The project files a file imports (`import`, `export … from`, `require`), resolved by the checker. */
+  private importsOf(file: ts.SourceFile): ts.SourceFile[] {
+    const imports: ts.SourceFile[] = [];
+    walk(file, (node) => {
+      let specifier: ts.Expression | undefined;
+      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier) specifier = node.moduleSpecifier;
+      else if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'require' && node.arguments.length === 1) specifier = node.arguments[0];
+      if (!specifier || !ts.isStringLiteralLike(specifier) || !specifier.text.startsWith('.')) return;
+      const target = this.checker.getSymbolAtLocation(specifier)?.valueDeclaration;
+      if (target && ts.isSourceFile(target) && !isExternalFile(target)) imports.push(target);
+    });
+    return imports;
+  }
+
   /** Calls of a function of the program's own, in every file of the program (bounded in number). */
   callSitesOf(fn: ts.SignatureDeclaration): readonly ts.CallExpression[] {
     const nameNode = functionNameNode(fn);
@@ -200,6 +246,19 @@ export class ProgramIndex {
     this.writesByFile.set(file, map);
     return map;
   }
+}
+
+/** `x.use('/tenants/:tenant', …)`, `x.use('/files/*path', …)`: a mount path with parameters (a bare `'*'` is Hono's "every path"). */
+function hasParameterizedMount(file: ts.SourceFile): boolean {
+  if (!file.text.includes('.use(')) return false;
+  let found = false;
+  walk(file, (node) => {
+    if (found || !ts.isCallExpression(node) || node.arguments.length < 2) return;
+    const callee = skipOuter(node.expression);
+    const mount = skipOuter(node.arguments[0]);
+    found = ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && ts.isStringLiteralLike(mount) && /[:*][A-Za-z_]|\(/.test(mount.text);
+  });
+  return found;
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {

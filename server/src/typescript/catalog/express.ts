@@ -54,7 +54,7 @@ export const express: LibraryTable = {
         path: { source: 'raw-path', fix: routeFix },
         url: { source: 'raw-url', fix: routeFix },
         originalUrl: { source: 'raw-url', fix: routeFix },
-        baseUrl: { source: 'raw-path', fix: routeFix },
+        baseUrl: { mountPath: true },
         params: { entity: 'express:Params' },
         query: { entity: 'express:Query' },
         body: { entity: 'express:Body' },

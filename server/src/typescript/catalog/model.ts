@@ -87,6 +87,11 @@ export type Member =
   | { readonly source: SourceKind; readonly fix?: RoutePatternFix }
   | { readonly pattern: true }
   | { readonly bounded: string }
+  /**
+   * The mount path a router was reached under (Express's `req.baseUrl`): the matched string, so a
+   * bounded prefix only while every mount path the program registers is static.
+   */
+  | { readonly mountPath: true }
   | { readonly call: Behaviour };
 
 /** What calling something does. */
