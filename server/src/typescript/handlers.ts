@@ -88,7 +88,7 @@ export class HandlerRecognizer {
     const scored = candidates
       .map((candidate) => ({ candidate, fit: this.fit(fn, candidate.convention) }))
       .filter(({ fit }) => fit !== undefined && (needsConfirmation ? fit.names && fit.confirmations > 0 : fit.names || fit.confirmations > 0))
-      .map(({ candidate, fit }) => ({ candidate, fit: fit!, rank: rankOf(candidate.table, dependencies) }));
+      .map(({ candidate, fit }) => ({ candidate, fit: fit!, rank: rankOf(candidate.table, candidate.convention, dependencies) }));
     scored.sort((a, b) => a.rank - b.rank || b.fit.confirmations - a.fit.confirmations || a.candidate.order - b.candidate.order);
     const best = scored[0];
     if (!best) return undefined;
@@ -115,11 +115,19 @@ export class HandlerRecognizer {
       return symbol === undefined ? -1 : symbols.indexOf(symbol);
     };
     const seen = new Set<string>();
+    const use = (position: number, member: string) => {
+      if (convention.confirmedBy.find((c) => c.param === position)?.members.includes(member)) seen.add(`${position}.${member}`);
+    };
     walk(body, (node) => {
       if (ts.isPropertyAccessExpression(node)) {
-        const position = positionOf(node.expression);
-        const members = convention.confirmedBy.find((c) => c.param === position)?.members;
-        if (members?.includes(node.name.text)) seen.add(`${position}.${node.name.text}`);
+        use(positionOf(node.expression), node.name.text);
+      } else if (ts.isVariableDeclaration(node) && node.initializer && ts.isObjectBindingPattern(node.name)) {
+        // `const { status } = ctx` reads `ctx.status` too.
+        const position = positionOf(node.initializer);
+        for (const element of node.name.elements) {
+          const key = element.propertyName ?? element.name;
+          if (ts.isIdentifier(key)) use(position, key.text);
+        }
       } else if (ts.isCallExpression(node) && convention.calledParam !== undefined && positionOf(node.expression) === convention.calledParam) {
         seen.add('call');
       }
@@ -199,10 +207,10 @@ function registrationMethod(site: CallbackSite): string | undefined {
 }
 
 /** 0 for a framework the project depends on, 1 for Node's own servers, 2 otherwise (or with no package.json, in table order). */
-function rankOf(table: LibraryTable, dependencies: ReadonlySet<string> | undefined): number {
+function rankOf(table: LibraryTable, convention: HandlerConvention, dependencies: ReadonlySet<string> | undefined): number {
   if (table.modules.some((module) => BUILT_IN.has(module))) return 1;
   if (dependencies === undefined) return 0;
-  return table.modules.some((module) => dependencies.has(module)) ? 0 : 2;
+  return [...table.modules, ...(convention.alsoFor ?? [])].some((module) => dependencies.has(module)) ? 0 : 2;
 }
 
 /** Whether the function leaves its module: `export`, `export default`, `module.exports = …`, `exports.x = …`. */

@@ -29,8 +29,8 @@ export class Resolver {
   constructor(
     program: ts.Program,
     readonly checker: ts.TypeChecker,
-    /** Where the program assigns each declared variable and field (for late bindings). */
-    private readonly assignments: Pick<ProgramIndex, 'assignmentsTo'>,
+    /** Where the program assigns each declared variable and field (late bindings), and calls each function (helpers' parameters). */
+    private readonly assignments: Pick<ProgramIndex, 'assignmentsTo' | 'callSitesOf'>,
     hooks: ResolverHooks = {},
   ) {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
@@ -125,7 +125,23 @@ export class Resolver {
     const id = params?.[index];
     if (id) return { entity: id };
     const typed = this.entityOfTypeAt(param.name);
-    return typed ? { entity: typed } : undefined;
+    if (typed) return { entity: typed };
+    const passed = this.entityOfArguments(fn, index, depth);
+    return passed ? { entity: passed } : undefined;
+  }
+
+  /**
+   * What the program's calls of a helper pass at a parameter, when that says what it is: `getRoute(req)`
+   * called from a request handler takes the request. The first call whose argument names an entity decides.
+   */
+  private entityOfArguments(fn: ts.SignatureDeclaration, index: number, depth: number): EntityId | undefined {
+    if (depth > MAX_DEPTH / 2 || !asFunction(fn) || callbackSite(fn)) return undefined;
+    for (const call of this.assignments.callSitesOf(fn)) {
+      const arg = call.arguments[index];
+      const found = arg && !ts.isSpreadElement(arg) ? this.entityOf(arg, depth + 1) : undefined;
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The option sinks that apply to the options object passed at `argIndex` of `call`. */

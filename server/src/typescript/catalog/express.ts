@@ -17,6 +17,7 @@ const middleware: HandlerConvention = {
   calledParam: 2,
   registeredBy: [...verbs, 'route'],
   errorHandlerArity: 4,
+  alsoFor: ['@nestjs/platform-express', 'loopback', '@loopback/rest', 'sails', 'feathers', '@feathersjs/express'],
 };
 
 export const express: LibraryTable = {

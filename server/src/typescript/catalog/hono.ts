@@ -15,7 +15,8 @@ const convention: HandlerConvention = {
   entities: ['hono:Context', null],
   confirmedBy: [{ param: 0, members: ['res', 'json', 'text', 'html', 'header', 'status', 'var', 'env', 'executionCtx', 'notFound', 'set', 'get'] }],
   calledParam: 1,
-  registeredBy: verbs,
+  // Not `on`: `x.on('event', fn)` is every event emitter's, and Hono's own `on(method, path, fn)` is rare.
+  registeredBy: verbs.filter((verb) => verb !== 'on'),
 };
 
 export const hono: LibraryTable = {

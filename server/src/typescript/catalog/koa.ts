@@ -14,6 +14,7 @@ const convention: HandlerConvention = {
   confirmedBy: [{ param: 0, members: ['status', 'body', 'state', 'throw', '_matchedRoute', 'routerPath', 'response', 'set', 'redirect'] }],
   calledParam: 1,
   registeredBy: ['use', 'get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'head', 'options'],
+  alsoFor: ['egg', 'midway', '@midwayjs/koa', 'thinkjs'],
 };
 
 /** Request data Koa exposes both on `ctx` and on `ctx.request`. */

@@ -59,6 +59,8 @@ export interface HandlerConvention {
   readonly registeredBy: readonly string[];
   /** A handler declaring exactly this many parameters takes an error first (Express's `(err, req, res, next)`). */
   readonly errorHandlerArity?: number;
+  /** Frameworks built on this one whose handlers take the same values (Egg's are Koa's): a dependency on one counts. */
+  readonly alsoFor?: readonly string[];
 }
 
 export interface Entity {
