@@ -21,6 +21,8 @@ export const notes = {
   returnedBy: (callee: string) => `returned by ${quote(`${callee}()`)}`,
   destructuredInto: (name: string) => `destructured into ${quote(name)}`,
   readFrom: (text: string) => `read from ${quote(text)}`,
+  /** A value the program stores on a library's object (the request, `res.locals`) and reads back elsewhere. */
+  storedAs: (text: string) => `stored as ${quote(text)}`,
   propertyOf: (key: string) => `property ${quote(key)}`,
   element: (holder: string, index: number) => `element ${index} of ${quote(holder)}`,
   /** A call that carries its argument's values: a conversion, a formatter, a string method. */
