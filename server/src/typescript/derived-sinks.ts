@@ -47,6 +47,8 @@ export class DerivedSinks {
     this.memo.set(fn, []); // a recursive wrapper adds nothing to itself
     const derived: DerivedSink[] = [];
     for (const site of this.sitesIn(fn)) {
+      // Metric names stay where the metric is made: a factory's `name` parameter is judged there.
+      if (site.kind !== 'label') continue;
       const param = site.value && this.passedThrough(site.value);
       if (!param || param.parent !== fn) continue;
       derived.push({

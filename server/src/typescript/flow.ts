@@ -276,7 +276,14 @@ export class FlowTracer {
       return parts.length > 0 ? choice(parts) : UNKNOWN;
     }
     if (ts.isBindingElement(declaration)) return this.paths.bindingFacts(declaration, frameFor(declaration, frame), depth);
-    if (ts.isParameter(declaration)) return this.parameterFacts(declaration, frame, depth);
+    if (ts.isParameter(declaration)) {
+      const passed = this.parameterFacts(declaration, frame, depth);
+      // `path = path.toLowerCase()` inside the function: the parameter holds what was passed or what it became.
+      const reassigned = ts.isIdentifier(declaration.name) ? this.index.assignmentsTo(declaration) : [];
+      if (reassigned.length === 0) return passed;
+      const name = declaration.name.getText();
+      return choice([passed, ...reassigned.map((assigned) => through(this.value(assigned, frameFor(assigned, frame), depth), stepAt(assigned.parent, notes.assignedTo(name))))]);
+    }
     if (ts.isPropertyAssignment(declaration)) return this.value(declaration.initializer, undefined, depth);
     if (ts.isShorthandPropertyAssignment(declaration)) return this.value(declaration.name, undefined, depth);
     return UNKNOWN;

@@ -16,6 +16,8 @@ export type DeclaredProperty = {
 };
 
 /** The arguments the parameters of a followed call stand for. */
+export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
 export type ParameterBindings = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
 
 /** A later assignment of a named property onto an object held in a variable: `labels.route = value`. */
@@ -171,6 +173,28 @@ export class ProgramIndex {
     return imports;
   }
 
+  /**
+   * The program's own function a callee refers to, if it has a body: through imports and aliases,
+   * variables and properties initialised with a function, and properties that name one
+   * (`module.exports = { observe }`, `{ observe: observe }`).
+   */
+  functionOf(callee: ts.Expression, hops = 0): FunctionNode | undefined {
+    const expression = skipOuter(callee);
+    const nameNode = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
+    if (!ts.isIdentifier(nameNode) && !ts.isPrivateIdentifier(nameNode)) return undefined;
+    const symbol = this.symbolOf(nameNode as ts.Identifier);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+      const initializer = declaration.initializer && skipOuter(declaration.initializer);
+      if (initializer && ts.isIdentifier(initializer) && hops < MAX_LITERAL_HOPS) return this.functionOf(initializer, hops + 1);
+      return asFunction(initializer);
+    }
+    if (ts.isShorthandPropertyAssignment(declaration) && hops < MAX_LITERAL_HOPS) return this.functionOf(declaration.name, hops + 1);
+    const fn = asFunction(declaration);
+    return fn?.body ? fn : undefined;
+  }
+
   /** Calls of a function of the program's own, in every file of the program (bounded in number). */
   callSitesOf(fn: ts.SignatureDeclaration): readonly ts.CallExpression[] {
     const nameNode = functionNameNode(fn);
@@ -178,9 +202,8 @@ export class ProgramIndex {
     if (nameNode) this.onCallersLookup?.(fn.getSourceFile().fileName, nameNode.getText());
     const cached = this.callSites.get(fn);
     if (cached) return cached;
-    const symbol = nameNode && this.checker.getSymbolAtLocation(nameNode);
     const sites: ts.CallExpression[] = [];
-    if (nameNode && symbol) {
+    if (nameNode) {
       const name = nameNode.getText();
       for (const file of this.program.getSourceFiles()) {
         if (isExternalFile(file) || !file.text.includes(name)) continue;
@@ -189,7 +212,7 @@ export class ProgramIndex {
           const callee = skipOuter(node.expression);
           const calleeName = ts.isPropertyAccessExpression(callee) ? callee.name : callee;
           if (!ts.isIdentifier(calleeName) || calleeName.text !== name) return;
-          if (this.symbolOf(calleeName) === symbol) sites.push(node);
+          if (this.functionOf(callee) === fn) sites.push(node);
         });
       }
     }

@@ -30,7 +30,7 @@ export class Resolver {
     program: ts.Program,
     readonly checker: ts.TypeChecker,
     /** Where the program assigns each declared variable and field (late bindings), and calls each function (helpers' parameters). */
-    private readonly assignments: Pick<ProgramIndex, 'assignmentsTo' | 'callSitesOf'>,
+    private readonly assignments: Pick<ProgramIndex, 'assignmentsTo' | 'callSitesOf' | 'functionOf'>,
     hooks: ResolverHooks = {},
   ) {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
@@ -333,26 +333,9 @@ export class Resolver {
     return undefined;
   }
 
-  /** The program's own function a callee refers to (through imports), if it has a body. */
+  /** The program's own function a callee refers to (through imports and object properties), if it has a body. */
   functionDeclarationOf(callee: ts.Expression): (ts.SignatureDeclaration & { body?: ts.ConciseBody }) | undefined {
-    const expression = skipOuter(callee);
-    const nameNode = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
-    let symbol = this.checker.getSymbolAtLocation(nameNode);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
-      try {
-        symbol = this.checker.getAliasedSymbol(symbol);
-      } catch {
-        return undefined;
-      }
-    }
-    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
-    if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
-      const initializer = declaration.initializer && skipOuter(declaration.initializer);
-      return asFunction(initializer);
-    }
-    const fn = asFunction(declaration);
-    return fn?.body ? fn : undefined;
+    return this.assignments.functionOf(callee);
   }
 
   private decoratorMember(param: ts.ParameterDeclaration, depth: number): Member | undefined {
