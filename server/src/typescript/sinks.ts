@@ -269,7 +269,7 @@ export class SinkFinder {
     for (const { property, keys } of this.propertiesAt(options, sink.path)) {
       if (sink.kind === 'raw-path-flag') {
         const value = ts.isPropertyAssignment(property) ? skipOuter(property.initializer) : undefined;
-        if (value?.kind === ts.SyntaxKind.TrueKeyword && !this.index.propertyValue(options, sink.unless)) {
+        if (value?.kind === ts.SyntaxKind.TrueKeyword && (sink.unless === undefined || !this.index.propertyValue(options, sink.unless))) {
           sites.push({ kind: 'raw-path-flag', node: property, label: sink.label, noun: 'label', what: sink.what });
         }
         continue;

@@ -2,7 +2,7 @@
  * Every table Cardinal knows, and lookups over them. Adding a library or framework is adding a table
  * file and listing it here.
  */
-import { expressPromBundle, fastifyMetrics, honoPrometheus, promster } from './metric-middlewares';
+import { connectDatadog, expressPromBundle, fastifyMetrics, honoPrometheus, promster } from './metric-middlewares';
 import { express } from './express';
 import { fastify } from './fastify';
 import { globals, idGenerators, nodeBuiltins } from './globals';
@@ -15,12 +15,14 @@ import { fetchApi, nodeHttp } from './node-http';
 import { openTelemetry } from './opentelemetry';
 import { promClient } from './prom-client';
 import { ddTrace, hotShots } from './statsd';
+import { responseTime } from './response-time';
 import { urlValueParser } from './url-value-parser';
 
 export const TABLES: readonly LibraryTable[] = [
   promClient, openTelemetry, hotShots, ddTrace,
-  expressPromBundle, promster, fastifyMetrics, honoPrometheus,
+  expressPromBundle, connectDatadog, promster, fastifyMetrics, honoPrometheus,
   nodeHttp, fetchApi, express, fastify, koa, koaRouter, hono, honoRoute, hapi, nestjs,
+  responseTime,
   globals, nodeBuiltins, idGenerators, urlValueParser,
 ];
 

@@ -27,6 +27,22 @@ export const expressPromBundle: LibraryTable = {
   },
 };
 
+/**
+ * connect-datadog: `path: true` adds a `path` tag with the request's path to every request metric;
+ * it has no normalizer, so the flag alone is the finding.
+ */
+export const connectDatadog: LibraryTable = {
+  id: 'connect-datadog',
+  modules: ['connect-datadog'],
+  typePackages: ['@types/connect-datadog', 'connect-datadog'],
+  exports: { '*': 'connect-datadog:Factory', default: 'connect-datadog:Factory' },
+  entities: {
+    Factory: {
+      call: { options: { arg: 0, sinks: [{ kind: 'raw-path-flag', path: ['path'], label: 'path', what: 'path: true' }] } },
+    },
+  },
+};
+
 /** @promster/express: `getLabelValues(req, res)` returns extra labels for every request. */
 export const promster: LibraryTable = {
   id: 'promster',

@@ -167,8 +167,8 @@ export type OptionSink =
   | { readonly kind: 'returns-labels'; readonly path: readonly string[]; readonly params: readonly (EntityId | null)[] }
   /** A callback that assigns labels onto its first parameter (`labels.user = …`). */
   | { readonly kind: 'assigns-labels'; readonly path: readonly string[]; readonly params: readonly (EntityId | null)[] }
-  /** A boolean flag that makes the middleware label raw paths unless `unless` is also set. */
-  | { readonly kind: 'raw-path-flag'; readonly path: readonly string[]; readonly label: string; readonly unless: string; readonly what: string };
+  /** A boolean flag that makes the middleware label raw paths, unless the option `unless` (a normalizer) is also set. */
+  | { readonly kind: 'raw-path-flag'; readonly path: readonly string[]; readonly label: string; readonly unless?: string; readonly what: string };
 
 /** How to rewrite a raw-path read into the framework's route pattern. */
 export interface RoutePatternFix {
