@@ -51,6 +51,7 @@ export interface Facts {
 const MAX_TAINTS = 8;
 /** At most this many reasons are joined when several bounded parts make a value. */
 const MAX_REASONS = 3;
+const REASON_SEPARATOR = ' or ';
 
 export const UNKNOWN: Facts = Object.freeze({ taints: [], unknown: true });
 /** Nothing at all, e.g. a recursive call that adds nothing the outer call does not already. */
@@ -78,10 +79,10 @@ export function union(parts: readonly Facts[]): Facts {
       if (!taints.some((t) => sameSpan(t.span, taint.span))) taints.push(taint);
     }
   }
-  const reasons = [...new Set(parts.flatMap((p) => (p.bounded === undefined ? [] : [p.bounded])))];
+  const reasons = [...new Set(parts.flatMap((p) => (p.bounded === undefined ? [] : p.bounded.split(REASON_SEPARATOR))))];
   return {
     taints: taints.length <= MAX_TAINTS ? taints : mostTelling(taints),
-    bounded: reasons.length === 0 ? undefined : reasons.slice(0, MAX_REASONS).join(' or '),
+    bounded: reasons.length === 0 ? undefined : reasons.slice(0, MAX_REASONS).join(REASON_SEPARATOR),
     pattern: parts.some((p) => p.pattern),
     unknown: parts.some((p) => p.unknown),
   };

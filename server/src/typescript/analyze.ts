@@ -60,7 +60,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
   const checker = program.getTypeChecker();
   const index = new ProgramIndex(program, checker, hooks.onCallersLookup);
   const resolver = new Resolver(program, checker, index, { dependenciesOf: hooks.dependenciesOf, onCallersLookup: hooks.onCallersLookup });
-  const tracer = new FlowTracer(resolver, index, config, program);
+  const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 
   const sitesOf = (fileName: string): TsSinkSite[] => {

@@ -26,7 +26,6 @@ import { finiteSetGuard, isGuardedUse } from './guards';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
 import { repairOf } from './repair';
-import { RequestStores } from './request-stores';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
@@ -46,15 +45,12 @@ export class FlowTracer {
   private expired = false;
 
   private readonly paths: PathReader;
-  private readonly stores: RequestStores;
 
   constructor(
     private readonly resolver: Resolver,
     private readonly index: ProgramIndex,
     private readonly config: CardinalConfig,
-    program: ts.Program,
   ) {
-    this.stores = new RequestStores(program, resolver);
     this.paths = new PathReader(
       {
         value: (node, frame, depth) => this.value(node, frame, depth),
@@ -290,7 +286,7 @@ export class FlowTracer {
   }
 
   private propertyFacts(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, frame: Frame | undefined, depth: number): Facts {
-    const stored = this.stores.valuesAt(node);
+    const stored = this.resolver.stores.valuesAt(node);
     if (stored.length > 0) {
       const parts = stored.map(({ value, rest, write }) => through(this.paths.readPath(value, rest, undefined, depth), stepAt(write, notes.storedAs(skipOuter((write as ts.BinaryExpression).left).getText()))));
       return through(choice(parts), stepAt(node, notes.readFrom(node.getText())));

@@ -15,6 +15,7 @@ import { callbackSite, type CallbackSite, matchesCallback, matchesPath, shiftFor
 import { HandlerRecognizer, type HandlerContext } from './handlers';
 import { importedName, isImportDeclaration } from './imports';
 import type { ProgramIndex } from './program-index';
+import { RequestStores } from './request-stores';
 import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 24;
@@ -25,6 +26,8 @@ export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLo
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
   private readonly handlers: HandlerRecognizer;
+  /** Values the program stores on library objects (the request, `res.locals`), read back elsewhere. */
+  readonly stores: RequestStores;
 
   constructor(
     program: ts.Program,
@@ -34,6 +37,7 @@ export class Resolver {
     hooks: ResolverHooks = {},
   ) {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
+    this.stores = new RequestStores(program, this);
   }
 
   /** The entity an expression evaluates to, if the catalog knows it. */
@@ -63,7 +67,9 @@ export class Resolver {
       const name = staticName(callee);
       // A method no catalogued entity has does nothing the catalog knows, whatever the receiver is;
       // not resolving the receiver spares the type checker most calls of a file (`rows.filter(…)`).
-      if (name === undefined || !isCallableMemberName(name)) return undefined;
+      // Unless the program stored a catalogued function there (`request.metrics = { end: h.startTimer() }`).
+      if (name === undefined) return undefined;
+      if (!isCallableMemberName(name)) return entityById(this.entityOfStoredValue(callee, depth + 1) ?? this.entityOfLiteralMember(callee, depth + 1) ?? '')?.call;
       const member = this.memberOf(this.entityOf(callee.expression, depth + 1), name);
       if (member && 'call' in member) return member.call;
       if (member && 'entity' in member) return entityById(member.entity)?.call;
@@ -167,7 +173,7 @@ export class Resolver {
     if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
       const member = this.memberOf(this.entityOf(expression.expression, depth + 1), staticName(expression, this.checker));
       if (member) return 'entity' in member ? member.entity : undefined;
-      return this.entityOfDeclaredProperty(expression, depth);
+      return this.entityOfDeclaredProperty(expression, depth) ?? this.entityOfStoredValue(expression, depth) ?? this.entityOfLiteralMember(expression, depth);
     }
     if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
       const explicit = expression.typeArguments?.[0];
@@ -308,6 +314,51 @@ export class Resolver {
     return member && 'entity' in member ? member.entity : undefined;
   }
 
+  /** What the program stored where a property read reads (`request.metrics.sum` after `request.metrics = { sum: … }`). */
+  private entityOfStoredValue(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): EntityId | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const { value, rest } of this.stores.valuesAt(node)) {
+      let current: ts.Expression | undefined = value;
+      for (const key of rest) {
+        const literal: ts.Expression | undefined = current && skipOuter(current);
+        current = literal && ts.isObjectLiteralExpression(literal) ? propertyInitializer(literal, key) : undefined;
+      }
+      const found = current && this.entityOf(current, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /**
+   * A property of an object literal the receiver holds (`const kept = request.metrics; kept.end(…)`
+   * after `request.metrics = { end: h.startTimer() }`): the entity of that property's value.
+   */
+  private entityOfLiteralMember(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): EntityId | undefined {
+    const key = staticName(node, this.checker);
+    const literal = key === undefined ? undefined : this.objectLiteralOf(node.expression, depth);
+    const value = literal && propertyInitializer(literal, key!);
+    return value && depth < MAX_DEPTH ? this.entityOf(value, depth + 1) : undefined;
+  }
+
+  /** The object literal an expression holds: itself, a constant's value, or what the program stored there. */
+  private objectLiteralOf(node: ts.Expression, depth: number): ts.ObjectLiteralExpression | undefined {
+    let current: ts.Expression | undefined = skipOuter(node);
+    for (let hops = 0; current && hops < 6 && depth + hops < MAX_DEPTH; hops++) {
+      if (ts.isObjectLiteralExpression(current)) return current;
+      if (ts.isIdentifier(current)) {
+        const declaration: ts.Declaration | undefined = this.checker.getSymbolAtLocation(current)?.valueDeclaration;
+        current = declaration && ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+      } else if (ts.isPropertyAccessExpression(current) || ts.isElementAccessExpression(current)) {
+        const stored: readonly { value: ts.Expression; rest: readonly string[] }[] = this.stores.valuesAt(current);
+        const whole = stored.find((s) => s.rest.length === 0);
+        current = whole && skipOuter(whole.value);
+      } else {
+        current = undefined;
+      }
+    }
+    return undefined;
+  }
+
   /** `metrics.requests` where `metrics` is the program's own object or class: follow the property's declaration. */
   private entityOfDeclaredProperty(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): EntityId | undefined {
     const nameNode = ts.isPropertyAccessExpression(node) ? node.name : node.argumentExpression;
@@ -388,6 +439,14 @@ export class Resolver {
  * `this.x = value` in a class without a field declaration): the binder declares the symbol at the
  * assignment's target.
  */
+function propertyInitializer(literal: ts.ObjectLiteralExpression, key: string): ts.Expression | undefined {
+  for (const property of literal.properties) {
+    if (ts.isPropertyAssignment(property) && staticName(property.name) === key) return property.initializer;
+    if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
+  }
+  return undefined;
+}
+
 function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
   const target = ts.isBinaryExpression(declaration) ? declaration.left : declaration;
   const assignment = ts.isBinaryExpression(declaration) ? declaration : target.parent;
