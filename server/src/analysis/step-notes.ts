@@ -19,6 +19,7 @@ export const notes = {
   assignedTo: (name: string) => `assigned to ${quote(name)}`,
   passedAs: (name: string, callee?: string) => (callee === undefined ? `passed as ${quote(name)}` : `passed to ${quote(`${callee}()`)} as ${quote(name)}`),
   returnedBy: (callee: string) => `returned by ${quote(`${callee}()`)}`,
+  emittedAs: (event: string) => `emitted with the event ${quote(event)}`,
   destructuredInto: (name: string) => `destructured into ${quote(name)}`,
   readFrom: (text: string) => `read from ${quote(text)}`,
   /** A value the program stores on a library's object (the request, `res.locals`) and reads back elsewhere. */

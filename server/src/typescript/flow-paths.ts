@@ -142,8 +142,8 @@ export class PathReader {
     for (let f = frame; f; f = f.caller) {
       if (f.fn === fn) return f.args[index] ? this.readPath(f.args[index], keys, f.caller, depth) : UNKNOWN;
     }
-    const sites = this.index.callSitesOf(fn);
-    if (sites.length === 0) return UNKNOWN;
-    return union(sites.map((site) => (site.arguments[index] ? this.readPath(site.arguments[index], keys, undefined, depth) : UNKNOWN)));
+    const invocations = this.index.invocationsOf(fn);
+    if (invocations.length === 0) return UNKNOWN;
+    return union(invocations.map(({ args }) => (args[index] ? this.readPath(args[index], keys, undefined, depth) : UNKNOWN)));
   }
 }

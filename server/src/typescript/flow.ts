@@ -366,12 +366,14 @@ export class FlowTracer {
       }
     }
     if (this.isConfiguredSink(fn)) return bounded('judged where the configured sink is called');
-    const sites = this.index.callSitesOf(fn);
-    if (sites.length === 0) return param.initializer ? union([UNKNOWN, this.value(param.initializer, undefined, depth)]) : UNKNOWN;
-    const parts = sites.map((site) => {
-      const arg = site.arguments[index];
+    const invocations = this.index.invocationsOf(fn);
+    if (invocations.length === 0) return param.initializer ? union([UNKNOWN, this.value(param.initializer, undefined, depth)]) : UNKNOWN;
+    const parts = invocations.map(({ args, event }) => {
+      const arg = args[index];
       if (!arg || ts.isSpreadElement(arg)) return param.initializer ? this.value(param.initializer, undefined, depth) : UNKNOWN;
-      return through(this.value(arg, undefined, depth), stepAt(param.name, notes.passedAs(name)));
+      const value = this.value(arg, undefined, depth);
+      const emitted = event === undefined ? value : through(value, stepAt(arg, notes.emittedAs(event)));
+      return through(emitted, stepAt(param.name, notes.passedAs(name)));
     });
     return union(parts);
   }

@@ -4,7 +4,7 @@
  * call sites of a function across files. Built per file on first use and kept for one analysis run.
  */
 import ts from 'typescript';
-import { asFunction, isExternalFile, skipOuter, staticName, walk } from './syntax';
+import { asFunction, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
 
 const MAX_LITERAL_HOPS = 12;
 const MAX_CALL_SITES = 64;
@@ -17,6 +17,40 @@ export type DeclaredProperty = {
 
 /** The arguments the parameters of a followed call stand for. */
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+
+/** One invocation of a function: a call, or an event emitted to a listener. */
+export interface Invocation {
+  readonly args: readonly ts.Expression[];
+  readonly site: ts.Node;
+  /** The event, when the function is a listener. */
+  readonly event?: string;
+}
+
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
+/** Events every emitter has (streams, sockets, servers): their emits are not the program's own messages. */
+const GENERIC_EVENTS = new Set(['error', 'data', 'end', 'close', 'finish', 'open', 'message', 'connect', 'connection', 'request', 'response', 'listening', 'drain', 'readable', 'ready', 'exit', 'timeout', 'upgrade']);
+
+/** The event a function listens to, when it is registered with `x.on(<named event>, fn)`. */
+function listenedEvent(fn: FunctionNode, checker: ts.TypeChecker): string | undefined {
+  const call = fn.parent;
+  if (!call || !ts.isCallExpression(call) || call.arguments[1] !== fn) return undefined;
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !LISTENER_METHODS.has(callee.name.text)) return undefined;
+  const name = eventName(call.arguments[0], checker);
+  return name !== undefined && !GENERIC_EVENTS.has(name) ? name : undefined;
+}
+
+/** An event's name: a string literal, or a constant holding one (`events.REQUEST_TIME`). */
+function eventName(node: ts.Expression, checker: ts.TypeChecker): string | undefined {
+  const expression = skipOuter(node);
+  if (ts.isStringLiteralLike(expression)) return expression.text;
+  try {
+    const type = checker.getTypeAtLocation(expression);
+    return type.isStringLiteral() ? type.value : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 export type ParameterBindings = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;
 
@@ -32,6 +66,7 @@ export class ProgramIndex {
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
+  private emits: Map<string, ts.CallExpression[]> | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -114,6 +149,25 @@ export class ProgramIndex {
     return undefined;
   }
 
+  /** The object literal an expression holds, following the program's own functions into what they return. */
+  private returnedLiteralOf(node: ts.Expression, hops: number): ts.ObjectLiteralExpression | ts.ArrayLiteralExpression | undefined {
+    let current = skipOuter(node);
+    if (ts.isIdentifier(current)) {
+      const declaration = this.declarationOf(current);
+      if (!declaration || !ts.isVariableDeclaration(declaration) || !declaration.initializer) return this.literalOf(current);
+      current = skipOuter(declaration.initializer);
+    }
+    if (ts.isCallExpression(current) && hops < MAX_LITERAL_HOPS) {
+      const fn = this.functionOf(current.expression, hops + 1);
+      for (const returned of fn ? returnExpressions(fn) : []) {
+        const literal = this.literalOf(returned);
+        if (literal) return literal;
+      }
+      return undefined;
+    }
+    return this.literalOf(current);
+  }
+
   /** The value of property `key` in an object literal, through spreads; the last definition wins, as at run time. */
   propertyValue(literal: ts.ObjectLiteralExpression, key: string, hops = 0, bound?: ParameterBindings): ts.Expression | undefined {
     for (let i = literal.properties.length - 1; i >= 0; i--) {
@@ -185,6 +239,12 @@ export class ProgramIndex {
     const symbol = this.symbolOf(nameNode as ts.Identifier);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
+    // A method declared by a type the function is annotated to return: the object it really returns says which function it is.
+    if ((ts.isPropertySignature(declaration) || ts.isMethodSignature(declaration)) && ts.isPropertyAccessExpression(expression) && hops < MAX_LITERAL_HOPS) {
+      const literal = this.returnedLiteralOf(expression.expression, hops + 1);
+      const member = literal && ts.isObjectLiteralExpression(literal) ? this.propertyValue(literal, expression.name.text) : undefined;
+      return member ? (asFunction(skipOuter(member)) ?? this.functionOf(member, hops + 1)) : undefined;
+    }
     if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
       const initializer = declaration.initializer && skipOuter(declaration.initializer);
       if (initializer && ts.isIdentifier(initializer) && hops < MAX_LITERAL_HOPS) return this.functionOf(initializer, hops + 1);
@@ -193,6 +253,35 @@ export class ProgramIndex {
     if (ts.isShorthandPropertyAssignment(declaration) && hops < MAX_LITERAL_HOPS) return this.functionOf(declaration.name, hops + 1);
     const fn = asFunction(declaration);
     return fn?.body ? fn : undefined;
+  }
+
+  /**
+   * Where the program invokes a function, with the arguments its parameters take: its calls, or for a
+   * listener of a named event (`bus.on('request', ({ path }) => …)`), every `emit` of that event
+   * (`bus.emit('request', { path })`), whose arguments after the name are the listener's.
+   */
+  invocationsOf(fn: FunctionNode): readonly Invocation[] {
+    const event = listenedEvent(fn, this.checker);
+    if (event !== undefined) return this.emitsOf(event).map((emit) => ({ args: emit.arguments.slice(1), site: emit, event }));
+    return this.callSitesOf(fn).map((call) => ({ args: call.arguments, site: call }));
+  }
+
+  private emitsOf(event: string): readonly ts.CallExpression[] {
+    if (!this.emits) {
+      const emits = new Map<string, ts.CallExpression[]>();
+      for (const file of this.program.getSourceFiles()) {
+        if (isExternalFile(file) || !file.text.includes('.emit(')) continue;
+        walk(file, (node) => {
+          if (!ts.isCallExpression(node) || node.arguments.length === 0) return;
+          const callee = skipOuter(node.expression);
+          if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'emit') return;
+          const name = eventName(node.arguments[0], this.checker);
+          if (name !== undefined) emits.set(name, [...(emits.get(name) ?? []), node]);
+        });
+      }
+      this.emits = emits;
+    }
+    return this.emits.get(event) ?? [];
   }
 
   /** Calls of a function of the program's own, in every file of the program (bounded in number). */
