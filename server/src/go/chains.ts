@@ -6,7 +6,7 @@
  */
 import { GO_CATALOGS, type GoCatalog, type GoTypeName, type Transform, type ValueFact } from './catalog';
 import type { GoPackage } from './package-index';
-import type { Scopes } from './scopes';
+import type { Binding, Scopes } from './scopes';
 import { fieldOf, textOf, unwrapParentheses, type GoNode } from './syntax';
 
 /** A value of a catalogued type met on the way along a chain, outermost first. */
@@ -31,6 +31,8 @@ const MAX_TYPE_HOPS = 8;
 
 export class ChainResolver {
   private readonly catalogsById = new Map(GO_CATALOGS.map((catalog) => [catalog.id, catalog]));
+  /** The frames a variable's declaration gives it (a Go variable keeps the type it is declared with); null: none. */
+  private readonly declaredFrames = new Map<Binding, readonly TypedFrame[] | null>();
 
   constructor(
     private readonly pkg: GoPackage,
@@ -111,21 +113,34 @@ export class ChainResolver {
     return frames.length > 0 ? { kind: 'typed', frames } : undefined;
   }
 
-  /** The catalogued type of a variable, from its declared type or from what it was assigned. */
+  /**
+   * The catalogued type of a variable, from its declared type or from the value it is declared with.
+   * Later assignments cannot change a Go variable's type, so only the declaration is read, once per
+   * variable: a chain of reassignments (`chain = chain.Append(h)`) costs one lookup, not one per path.
+   */
   private typeOfIdentifier(identifier: GoNode, hops: number): TypedFrame[] | undefined {
     const binding = this.scopes.resolve(identifier);
     if (!binding) return undefined;
+    let frames = this.declaredFrames.get(binding);
+    if (frames === undefined) {
+      this.declaredFrames.set(binding, null); // a declaration that reads its own variable has no type from it
+      frames = this.framesOfDeclaration(binding, hops) ?? null;
+      this.declaredFrames.set(binding, frames);
+    }
+    if (!frames) return undefined;
+    return [...frames.slice(0, -1), { type: frames[frames.length - 1].type, node: identifier }];
+  }
+
+  private framesOfDeclaration(binding: Binding, hops: number): readonly TypedFrame[] | undefined {
     const declaredType = fieldOf(binding.declaration, 'type');
     if (declaredType) {
       const type = this.typeName(declaredType);
-      return type ? [{ type, node: identifier }] : undefined;
+      return type ? [{ type, node: binding.identifier }] : undefined;
     }
-    for (const definition of this.scopes.definitionsOf(binding)) {
-      if (!definition.value || definition.resultIndex || definition.range) continue;
-      const match = this.match(definition.value, hops);
-      if (match?.kind === 'typed') return [...match.frames.slice(0, -1), { type: match.frames[match.frames.length - 1].type, node: identifier }];
-    }
-    return undefined;
+    const declaration = this.scopes.definitionsOf(binding).find((definition) => definition.target === binding.identifier);
+    if (!declaration?.value || declaration.resultIndex || declaration.range) return undefined;
+    const match = this.match(declaration.value, hops);
+    return match?.kind === 'typed' ? match.frames : undefined;
   }
 
   /** `*gin.Context`, `gin.Context`, `echo.Context` → the catalog type, honouring import aliases. */
