@@ -26,6 +26,8 @@ export const notes = {
   storedAs: (text: string) => `stored as ${quote(text)}`,
   propertyOf: (key: string) => `property ${quote(key)}`,
   element: (holder: string, index: number) => `element ${index} of ${quote(holder)}`,
+  /** An element put at a position the code computes. */
+  elementOf: (holder: string) => `an element of ${quote(holder)}`,
   /** A call that carries its argument's values: a conversion, a formatter, a string method. */
   through: (call: string) => `through ${quote(call)}`,
   combined: () => 'combined into a new value',

@@ -7,10 +7,12 @@ import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
 import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
 import { ChainResolver } from './chains';
+import { Containers } from './containers';
 import { FlowTracer } from './flow';
 import { GoPackage } from './package-index';
 import { Scopes } from './scopes';
-import { findLabelSinks, toSinkSite, type SinkContext } from './sinks';
+import { DerivedSinks } from './derived-sinks';
+import { findLabelSinks, toSinkSite, traceSink, type LabelSink, type SinkContext } from './sinks';
 import { textOf, type GoFileSyntax } from './syntax';
 import { VectorIndex } from './vectors';
 
@@ -26,16 +28,17 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
   const findings: Finding[] = [];
   for (const group of groupByPackageClause(files)) {
     const context = createContext(group, config);
+    const sinksByFile = judgedSinks(group, context);
     for (const file of group) {
       if (options.onlyFile !== undefined && file.fileName !== options.onlyFile) continue;
       const judged: JudgedSite[] = [];
       let complete = true;
-      for (const sink of findLabelSinks(file, context)) {
+      for (const sink of sinksByFile.get(file) ?? []) {
         if (options.isCancelled?.()) {
           complete = false;
           break;
         }
-        judged.push({ site: toSinkSite(sink), facts: context.tracer.trace(sink.value) });
+        judged.push({ site: toSinkSite(sink), facts: traceSink(sink, context.tracer) });
       }
       findings.push(...findingsOfFile(file.fileName, file.text, judged, config, { complete }));
       if (!complete) return findings;
@@ -44,15 +47,31 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
   return findings;
 }
 
+/**
+ * The sinks of a package as they are judged, by the file they are reported in: a label fed by a
+ * parameter is judged at the calls of its function, which may be in another file.
+ */
+function judgedSinks(group: readonly GoFileSyntax[], context: SinkContext): Map<GoFileSyntax, LabelSink[]> {
+  const derived = new DerivedSinks(context.scopes, context.tracer);
+  const byFile = new Map<GoFileSyntax, LabelSink[]>();
+  for (const sink of derived.apply(group.flatMap((file) => findLabelSinks(file, context)))) {
+    const list = byFile.get(sink.span.file);
+    if (list) list.push(sink);
+    else byFile.set(sink.span.file, [sink]);
+  }
+  for (const list of byFile.values()) list.sort((a, b) => a.span.start - b.span.start);
+  return byFile;
+}
+
 /** Every label of `fileName` with what is known of its values (for hover). */
 export function describeGoSyntax(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelSite[] {
   const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
   const file = group?.find((candidate) => candidate.fileName === fileName);
   if (!group || !file) return [];
   const context = createContext(group, config);
-  return findLabelSinks(file, context)
+  return (judgedSinks(group, context).get(file) ?? [])
     .filter((sink) => sink.kind === 'label')
-    .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(context.tracer.trace(sink.value)) }));
+    .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(traceSink(sink, context.tracer)) }));
 }
 
 /** The label names the metrics of `fileName` declare (for hover). */
@@ -66,8 +85,9 @@ function createContext(files: readonly GoFileSyntax[], config: CardinalConfig): 
   const pkg = new GoPackage(files);
   const scopes = new Scopes(pkg);
   const chains = new ChainResolver(pkg, scopes);
-  const tracer = new FlowTracer(pkg, scopes, chains, config);
-  return { pkg, scopes, tracer, vectors: new VectorIndex(pkg, scopes, chains, tracer), config };
+  const containers = new Containers(pkg, scopes);
+  const tracer = new FlowTracer(pkg, scopes, chains, containers, config);
+  return { pkg, scopes, tracer, vectors: new VectorIndex(pkg, scopes, chains, tracer), containers, config };
 }
 
 function groupByPackageClause(files: readonly GoFileSyntax[]): GoFileSyntax[][] {

@@ -4,7 +4,7 @@
  * questions for every identifier it meets; answering them from maps keeps it linear.
  */
 import { GO_CATALOGS, type GoCatalog } from './catalog';
-import { descendants, fieldOf, fieldsOf, namedChildren, stringLiteralValue, textOf, type GoFileSyntax, type GoNode } from './syntax';
+import { descendants, fieldOf, fieldsOf, namedChildren, operatorOf, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 
 /** A package-level declaration: the declaring identifier and the declaration node around it. */
 export interface TopLevelDeclaration {
@@ -19,6 +19,9 @@ export class GoPackage {
   private readonly topLevel = new Map<string, TopLevelDeclaration>();
   private readonly methods = new Map<string, GoNode[]>();
   private readonly assignedNames = new Map<string, GoNode[]>();
+  private readonly indexWrites = new Map<string, GoNode[]>();
+  private readonly fieldWrites = new Map<string, GoNode[]>();
+  private readonly structFields = new Set<string>();
   private readonly calls = new Map<string, GoNode[]>();
   private readonly catalogsByImportPath = new Map<string, GoCatalog>();
 
@@ -68,6 +71,24 @@ export class GoPackage {
     return this.assignedNames.get(name) ?? [];
   }
 
+  /** `name[k] = v` anywhere in the package: the `name[k]` targets. */
+  indexWritesTo(name: string): readonly GoNode[] {
+    return this.indexWrites.get(name) ?? [];
+  }
+
+  /**
+   * The values given to fields named `name` anywhere in the package: `x.name = v` (the `v`) and
+   * `T{name: v}` (the `v`). Fields are told apart by name only; callers decide what to trust.
+   */
+  fieldValues(name: string): readonly GoNode[] {
+    return this.fieldWrites.get(name) ?? [];
+  }
+
+  /** True when a struct type of this package declares a field named `name`. */
+  declaresField(name: string): boolean {
+    return this.structFields.has(name);
+  }
+
   /** Calls whose callee is `name` or `x.name`. */
   callsNamed(name: string): readonly GoNode[] {
     return this.calls.get(name) ?? [];
@@ -97,10 +118,18 @@ export class GoPackage {
           break;
         case 'assignment_statement':
         case 'short_var_declaration':
-          for (const target of namedChildren(fieldOf(node, 'left') ?? node)) {
-            if (target.type === 'identifier') push(this.assignedNames, textOf(target), target);
-          }
+          this.indexAssignment(node);
           break;
+        case 'field_declaration':
+          for (const name of fieldsOf(node, 'name')) this.structFields.add(textOf(name));
+          break;
+        case 'keyed_element': {
+          const key = keyedFieldName(node);
+          const value = fieldOf(node, 'value');
+          const inner = value?.type === 'literal_element' ? namedChildren(value)[0] : value;
+          if (key !== undefined && inner) push(this.fieldWrites, key, inner);
+          break;
+        }
         case 'call_expression': {
           const callee = fieldOf(node, 'function');
           const name = callee?.type === 'selector_expression' ? fieldOf(callee, 'field') : callee;
@@ -108,6 +137,19 @@ export class GoPackage {
           break;
         }
       }
+    }
+  }
+
+  private indexAssignment(statement: GoNode): void {
+    const targets = namedChildren(fieldOf(statement, 'left') ?? statement);
+    const values = namedChildren(fieldOf(statement, 'right') ?? statement);
+    for (const [index, target] of targets.entries()) {
+      if (target.type === 'identifier') push(this.assignedNames, textOf(target), target);
+      const operand = target.type === 'index_expression' ? unwrapParentheses(fieldOf(target, 'operand') as GoNode) : undefined;
+      if (operand?.type === 'identifier') push(this.indexWrites, textOf(operand), target);
+      const field = target.type === 'selector_expression' ? fieldOf(target, 'field') : undefined;
+      // `a.F, b.G = f()` gives no single value to a field: only one value per target counts.
+      if (field && values.length === targets.length && operatorOf(statement) === '=') push(this.fieldWrites, textOf(field), values[index]);
     }
   }
 
@@ -123,6 +165,13 @@ export class GoPackage {
   private addTopLevel(name: GoNode | undefined, declaration: GoNode): void {
     if (name && !this.topLevel.has(textOf(name))) this.topLevel.set(textOf(name), { name, declaration });
   }
+}
+
+/** The field a `key: value` element of a struct literal sets; undefined for map keys that are not plain names. */
+function keyedFieldName(element: GoNode): string | undefined {
+  const keyElement = fieldOf(element, 'key');
+  const key = keyElement?.type === 'literal_element' ? namedChildren(keyElement)[0] : keyElement;
+  return key && (key.type === 'field_identifier' || key.type === 'identifier') ? textOf(key) : undefined;
 }
 
 /** The name a package is used by when imported without one: `chi` for `github.com/go-chi/chi/v5`. */

@@ -8,27 +8,42 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { FlowStep } from '../analysis/finding';
 import type { LabelNoun, SinkSite } from '../analysis/sink-site';
+import { through, union, type Facts } from '../analysis/value-facts';
 import { notes } from '../analysis/step-notes';
 import { GO_CATALOGS, type AttributeListRule, type GoCatalog, type LabelCallbackRule } from './catalog';
 import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
 import type { Scopes } from './scopes';
 import { spanOf, stepAt } from './spans';
-import { descendants, fieldOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
+import { contains, descendants, fieldOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 import type { VectorIndex } from './vectors';
+import type { Containers, Element } from './containers';
 
 /** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface LabelSink {
   readonly kind: 'label' | 'metric-name';
   /** What a finding covers: the argument, the spread `lvs...`, the map value, the `Name:` value. */
   readonly span: GoNode;
-  /** The expression whose values matter. */
-  readonly value: GoNode;
+  /** The expressions whose values matter: one, or the several values a slice element or map key is given. */
+  readonly values: readonly SinkValue[];
   readonly label?: string;
   readonly noun?: LabelNoun;
   readonly metric?: string;
+}
+
+export interface SinkValue {
+  readonly value: GoNode;
   /** A step between the value and the span, e.g. element 2 of `lvs`. */
   readonly via?: FlowStep;
+}
+
+/** What is known of the values a sink receives. */
+export function traceSink(sink: LabelSink, tracer: FlowTracer): Facts {
+  return union(sink.values.map(({ value, via }) => (via ? through(tracer.trace(value), via) : tracer.trace(value))));
+}
+
+function only(value: GoNode): readonly SinkValue[] {
+  return [{ value }];
 }
 
 /** The sink as the back end takes it: spans, and the anchors its suppression directives are found by. */
@@ -40,7 +55,6 @@ export function toSinkSite(sink: LabelSink): SinkSite {
     label: sink.label,
     noun: sink.noun ?? 'label',
     metric: sink.metric,
-    via: sink.via ? [sink.via] : undefined,
   };
 }
 
@@ -58,6 +72,7 @@ export interface SinkContext {
   readonly scopes: Scopes;
   readonly tracer: FlowTracer;
   readonly vectors: VectorIndex;
+  readonly containers: Containers;
   readonly config: CardinalConfig;
 }
 
@@ -85,7 +100,7 @@ export function findLabelSinks(file: GoFileSyntax, context: SinkContext): LabelS
       if (method) sinks.push(...vectorMethodSinks(call, operand, method.form, context));
       const instrument = instrumentMethods.find((rule) => rule.method === name);
       const nameArgument = instrument && callArguments(call)[instrument.nameArgument];
-      if (nameArgument) sinks.push({ kind: 'metric-name', span: nameArgument, value: nameArgument });
+      if (nameArgument) sinks.push({ kind: 'metric-name', span: nameArgument, values: only(nameArgument) });
     }
     const constructor = context.vectors.constructorRule(call);
     if (constructor) sinks.push(...metricNameSinks(callArguments(call)[constructor.optionsArgument], context));
@@ -104,28 +119,45 @@ function vectorMethodSinks(call: GoNode, receiver: GoNode, form: 'values' | 'lab
   const vector = context.vectors.resolve(receiver);
   const metric = vector?.metric;
   const args = callArguments(call);
-  if (form === 'labels') {
-    // `With` is a common method name (loggers): a label map needs the vector or the `Labels` type.
-    const literal = args[0] && context.tracer.compositeLiteralOf(args[0]);
-    if (!literal || (!vector && !isLabelMap(literal, context))) return [];
-    return keyedElements(literal).map(({ key, keyNode, value }) => {
-      const label = context.vectors.constantString(keyNode) ?? key;
-      return { kind: 'label' as const, span: value, value, label, metric };
-    });
-  }
+  if (form === 'labels') return labelMapSinks(args[0], vector !== undefined, metric, context);
   const sinks: LabelSink[] = [];
   let position = 0;
   for (const arg of args) {
     if (arg.type !== 'variadic_argument') {
-      sinks.push({ kind: 'label', span: arg, value: arg, label: vector?.labelNames?.[position], metric });
+      sinks.push({ kind: 'label', span: arg, values: only(arg), label: vector?.labelNames?.[position], metric });
       position++;
       continue;
     }
     const slice = namedChildren(arg)[0];
-    const literal = slice && context.tracer.compositeLiteralOf(slice);
-    for (const [index, element] of (literal ? literalElements(literal) : []).entries()) {
-      const via = stepAt(element, notes.element(textOf(slice), index));
-      sinks.push({ kind: 'label', span: arg, value: element, label: vector?.labelNames?.[position + index], metric, via });
+    if (!slice) continue;
+    const contents = context.containers.contentsOf(slice);
+    const positions = [...contents.at].filter((entry): entry is [number, readonly Element[]] => typeof entry[0] === 'number').sort((a, b) => a[0] - b[0]);
+    for (const [index, elements] of positions) {
+      const values = elements.map((element) => ({ value: element.value, via: stepAt(element.value, notes.element(element.holder, index)) }));
+      sinks.push({ kind: 'label', span: arg, values, label: vector?.labelNames?.[position + index], metric });
+    }
+    // Elements at positions nobody can tell still reach some label of the vector.
+    for (const element of contents.anywhere) {
+      sinks.push({ kind: 'label', span: arg, values: [{ value: element.value, via: stepAt(element.value, notes.elementOf(element.holder)) }], metric });
+    }
+  }
+  return sinks;
+}
+
+/**
+ * `vec.With(prometheus.Labels{"path": p})`, also a map variable filled after its literal. `With` is a
+ * common method name (loggers): a label map needs the vector or the `Labels` type.
+ */
+function labelMapSinks(argument: GoNode | undefined, knownVector: boolean, metric: string | undefined, context: SinkContext): LabelSink[] {
+  const literal = argument && context.tracer.compositeLiteralOf(argument);
+  if (!argument || !literal || (!knownVector && !isLabelMap(literal, context))) return [];
+  const contents = context.containers.contentsOf(argument);
+  const sinks: LabelSink[] = [];
+  for (const [key, elements] of contents.at) {
+    for (const element of elements) {
+      const inLiteral = contains(literal, element.value);
+      const via = inLiteral ? undefined : stepAt(element.value, notes.storedAs(`${element.holder}[${JSON.stringify(key)}]`));
+      sinks.push({ kind: 'label', span: element.value, values: [{ value: element.value, via }], label: String(key), metric });
     }
   }
   return sinks;
@@ -169,7 +201,7 @@ function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
     const rule = context.pkg.catalogForAlias(call.file, textOf(operand))?.attributeConstructors?.find((r) => r.function === name);
     const value = rule && args[rule.valueArgument];
     const key = rule && args[rule.keyArgument];
-    return value && key ? [{ kind: 'label', span: value, value, label: context.vectors.constantString(key), noun: 'attribute' }] : [];
+    return value && key ? [{ kind: 'label', span: value, values: only(value), label: context.vectors.constantString(key), noun: 'attribute' }] : [];
   }
   // attribute.Key("k").String(v)
   const keyCallee = operand.type === 'call_expression' ? fieldOf(operand, 'function') : undefined;
@@ -177,7 +209,7 @@ function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
   const keyType = keyOperand && context.pkg.catalogForAlias(call.file, textOf(keyOperand))?.attributeKeyType;
   if (!keyType || textOf(fieldOf(keyCallee as GoNode, 'field') as GoNode) !== keyType.function || !keyType.methods.includes(name)) return [];
   const key = callArguments(operand)[0];
-  return args[0] ? [{ kind: 'label', span: args[0], value: args[0], label: key && context.vectors.constantString(key), noun: 'attribute' }] : [];
+  return args[0] ? [{ kind: 'label', span: args[0], values: only(args[0]), label: key && context.vectors.constantString(key), noun: 'attribute' }] : [];
 }
 
 /** `promhttp.WithLabelFromRequest("path", func(r *http.Request) string { … })`: every returned value. */
@@ -191,7 +223,7 @@ function labelCallbackSinks(call: GoNode, rule: LabelCallbackRule, context: Sink
   const returned = [...descendants(body, (node) => FUNCTION_TYPES.has(node.type))]
     .filter((node) => node.type === 'return_statement')
     .flatMap((statement) => namedChildren(statement).flatMap((list) => namedChildren(list).slice(0, 1)));
-  if (rule.returns === 'value') return returned.map((value) => ({ kind: 'label' as const, span: value, value, label }));
+  if (rule.returns === 'value') return returned.map((value) => ({ kind: 'label' as const, span: value, values: only(value), label }));
   return returned.flatMap((value) => {
     const literal = context.tracer.compositeLiteralOf(value);
     return literal ? literalElements(literal).flatMap((element) => attributeSinks(element, context)) : [];
@@ -204,7 +236,7 @@ function metricNameSinks(options: GoNode | undefined, context: SinkContext): Lab
   if (!literal) return [];
   return keyedElements(literal)
     .filter(({ key }) => key === 'Name' || key === 'Namespace' || key === 'Subsystem')
-    .map(({ value }) => ({ kind: 'metric-name' as const, span: value, value }));
+    .map(({ value }) => ({ kind: 'metric-name' as const, span: value, values: only(value) }));
 }
 
 /** The team's own sinks from the configuration: `recordRequest(route, status)`. */
@@ -215,7 +247,7 @@ function customSinks(call: GoNode, callee: GoNode, context: SinkContext): LabelS
   const args = callArguments(call);
   return Object.entries(sink.labels).flatMap(([label, index]) => {
     const arg = args[index];
-    return arg ? [{ kind: 'label' as const, span: arg, value: arg, label }] : [];
+    return arg ? [{ kind: 'label' as const, span: arg, values: only(arg), label }] : [];
   });
 }
 
