@@ -92,6 +92,8 @@ const BAD_CONFIGS: readonly BadConfig[] = [
   { name: 'unbalanced glob', config: { exclude: ['src/[abc'] }, key: 'exclude[0]', message: '"src/[abc" is not a valid glob: Missing closing: "]" - use "\\\\]" to match literal characters' },
   { name: 'empty glob', config: { exclude: [''] }, key: 'exclude[0]', message: 'a glob cannot be empty' },
   { name: 'glob not a string', config: { exclude: [42] }, key: 'exclude[0]', message: 'must be a glob string (got number 42)' },
+  { name: 'httpMethod typo', config: { httpMethod: 'warn' }, key: 'httpMethod', message: 'the severity must be one of "error", "warning", "info", "hint", "off" (got "warn"); did you mean "warning"?' },
+  { name: 'httpMethod not a string', config: { httpMethod: true }, key: 'httpMethod', message: 'the severity must be one of "error", "warning", "info", "hint", "off" (got boolean true)' },
 ];
 
 describe('parseConfig: bad configurations', () => {
@@ -122,6 +124,7 @@ describe('parseConfig: good configurations', () => {
       ],
       sanitizers: ['normalizeRoute'],
       exclude: ['**/*.generated.ts', 'legacy/**'],
+      httpMethod: 'warning',
     });
     const { config, problems } = parseConfig(text, FILE);
     assert.deepEqual(problems, []);
@@ -134,6 +137,7 @@ describe('parseConfig: good configurations', () => {
       ],
       sanitizers: ['normalizeRoute'],
       exclude: ['**/*.generated.ts', 'legacy/**'],
+      httpMethod: 'warning',
     });
   });
 

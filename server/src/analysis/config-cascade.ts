@@ -2,7 +2,8 @@
  * How the configuration files above a file combine, as ESLint users expect: every
  * `cardinal.config.json` from the file's folder up to the first one with `"root": true` (or the file
  * system's root) applies, the nearest last. `rules` merge rule by rule; `sinks`, `sources`,
- * `sanitizers` and `exclude` add up, so a package's config extends its repository's. Each file's
+ * `sanitizers` and `exclude` add up, so a package's config extends its repository's; the nearest
+ * `httpMethod` wins. Each file's
  * `exclude` globs stay relative to that file's folder. Pure: the caller reads the files.
  */
 import { parseJson } from './config-json';
@@ -37,6 +38,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
   const sources = [...base.sources];
   const sanitizers = [...base.sanitizers];
   const exclude = [...base.exclude];
+  let httpMethod = base.httpMethod;
   for (const layer of layers) {
     const parsed = parseJson(layer.text);
     if (!parsed.ok) {
@@ -50,6 +52,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
     sources.push(...(overrides.sources ?? []));
     sanitizers.push(...(overrides.sanitizers ?? []));
     exclude.push(...(overrides.exclude ?? []).map((glob) => rebase(glob, layer.relativeDirectory)));
+    httpMethod = overrides.httpMethod ?? httpMethod;
   }
   const config: CardinalConfig = Object.freeze({
     rules: Object.freeze(rules),
@@ -57,6 +60,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
     sources: Object.freeze(sources),
     sanitizers: Object.freeze(sanitizers),
     exclude: Object.freeze(exclude),
+    httpMethod,
   });
   return { config, problems };
 }

@@ -13,7 +13,7 @@ export type ConfigOverrides = {
   -readonly [K in keyof CardinalConfig]?: K extends 'rules' ? Partial<Record<RuleId, Severity | 'off'>> : CardinalConfig[K];
 };
 
-const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude'] as const;
+const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod'] as const;
 const SINK_KEYS = ['function', 'labels'] as const;
 const SOURCE_KEYS = ['function', 'property', 'kind', 'description'] as const;
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -55,6 +55,10 @@ export function validateConfig(raw: unknown, file: string): { overrides: ConfigO
   if (raw.sources !== undefined) overrides.sources = validateList(raw.sources, 'sources', log, validateSource);
   if (raw.sanitizers !== undefined) overrides.sanitizers = validateList(raw.sanitizers, 'sanitizers', log, validateFunctionName);
   if (raw.exclude !== undefined) overrides.exclude = validateList(raw.exclude, 'exclude', log, validateGlob);
+  if (raw.httpMethod !== undefined) {
+    const level = validateLevel(raw.httpMethod, 'httpMethod', log);
+    if (level !== undefined) overrides.httpMethod = level;
+  }
   return { overrides, problems: log.problems };
 }
 
@@ -68,15 +72,21 @@ function validateRules(raw: unknown, log: ProblemLog): Partial<Record<RuleId, Se
     const key = joinKey('rules', id);
     if (!isRuleId(id)) {
       log.report(key, withSuggestion(`unknown rule id "${id}"`, id, RULE_IDS));
-    } else if (typeof level !== 'string' || !RULE_LEVELS.includes(level as Severity)) {
-      const got = typeof level === 'string' ? `"${level}"` : describeType(level);
-      const message = `the severity must be one of ${quoteAll(RULE_LEVELS)} (got ${got})`;
-      log.report(key, typeof level === 'string' ? withSuggestion(message, level, RULE_LEVELS) : message);
     } else {
-      rules[id] = level as Severity | 'off';
+      const valid = validateLevel(level, key, log);
+      if (valid !== undefined) rules[id] = valid;
     }
   }
   return rules;
+}
+
+/** A severity or 'off'; undefined (and a problem) otherwise. */
+function validateLevel(level: unknown, key: string, log: ProblemLog): Severity | 'off' | undefined {
+  if (typeof level === 'string' && RULE_LEVELS.includes(level as Severity)) return level as Severity | 'off';
+  const got = typeof level === 'string' ? `"${level}"` : describeType(level);
+  const message = `the severity must be one of ${quoteAll(RULE_LEVELS)} (got ${got})`;
+  log.report(key, typeof level === 'string' ? withSuggestion(message, level, RULE_LEVELS) : message);
+  return undefined;
 }
 
 /** Validates each element of an array; the elements that fail are left out of the result. */

@@ -16,6 +16,11 @@ export interface CardinalConfig {
   readonly sanitizers: readonly string[];
   /** Globs (relative to the config's folder) of files never analysed. */
   readonly exclude: readonly string[];
+  /**
+   * The severity of a label fed by the request's HTTP method where the server accepts any method
+   * token (Go's net/http), or 'off' to count the method as bounded. Turning `unbounded-label` off turns it off too.
+   */
+  readonly httpMethod: Severity | 'off';
 }
 
 export interface CustomSink {
@@ -49,4 +54,5 @@ export const DEFAULT_CONFIG: CardinalConfig = Object.freeze({
   sources: Object.freeze([]),
   sanitizers: Object.freeze([]),
   exclude: Object.freeze([]),
+  httpMethod: 'info',
 });

@@ -3,7 +3,7 @@
  * the raw settings object of an editor, validated and merged over defaults. Pure: callers read files.
  *
  * Merging: `rules` merges rule by rule over the base; `sinks`, `sources`, `sanitizers` and `exclude`
- * replace the base's list when present.
+ * replace the base's list when present, and so does `httpMethod`.
  */
 import { parseJson } from './config-json';
 import { validateConfig } from './config-schema';
@@ -46,6 +46,7 @@ export function normalizeConfig(raw: unknown, file: string, base: CardinalConfig
     sources: Object.freeze(overrides.sources ?? base.sources),
     sanitizers: Object.freeze(overrides.sanitizers ?? base.sanitizers),
     exclude: Object.freeze(overrides.exclude ?? base.exclude),
+    httpMethod: overrides.httpMethod ?? base.httpMethod,
   });
   return { config, problems };
 }

@@ -9,7 +9,7 @@ import type { RuleId } from './rules';
 import { quote } from './step-notes';
 import { suppressionComment, type Directive } from './suppression';
 import { TextLines } from './text-lines';
-import type { Taint } from './value-facts';
+import type { BoundingRewrite, Taint } from './value-facts';
 
 /**
  * The preferred fix for a finding's raw-path taints: each raw read becomes its route pattern, each raw
@@ -24,6 +24,7 @@ export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
     if (!repair) return undefined;
     let newText: string;
     if (taint.fallback) {
+      if (repair.unmatched === undefined) return undefined;
       newText = repair.unmatched;
     } else if (repair.pattern !== undefined) {
       newText = repair.pattern;
@@ -40,6 +41,17 @@ export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
     return { kind: 'constant-fallback', title: `Use a constant for unmatched routes: ${changes[0].newText}`, preferred: true, changes };
   }
   return { kind: 'route-pattern', title: `Use the route pattern: ${pattern}${caveat === undefined ? '' : ` (${caveat})`}`, preferred: true, changes };
+}
+
+/** The preferred fix when every taint of a finding has a bounding rewrite (the same rewrite is applied once). */
+export function boundingFix(taints: readonly Taint[]): Fix | undefined {
+  const rewrites = taints.map((taint) => taint.repair?.bounding);
+  if (rewrites.length === 0 || rewrites.some((rewrite) => rewrite === undefined)) return undefined;
+  const changes: TextChange[] = [];
+  for (const rewrite of rewrites as BoundingRewrite[]) {
+    for (const change of rewrite.changes) if (!changes.some((c) => isSameChange(c, change))) changes.push(change);
+  }
+  return { kind: 'bound-values', title: (rewrites[0] as BoundingRewrite).title, preferred: true, changes };
 }
 
 /** Inserts `// cardinal-ignore-next-line <rule> -- reason` above the line of `position`, at that line's indentation. */

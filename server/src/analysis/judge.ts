@@ -7,7 +7,7 @@
 import { isSuspiciousLabelName } from './label-names';
 import type { CardinalConfig } from './config-types';
 import type { Finding, FlowStep, Severity } from './finding';
-import { routePatternFix, suppressionFix } from './fixes';
+import { boundingFix, routePatternFix, suppressionFix } from './fixes';
 import type { RuleId } from './rules';
 import { dynamicMetricName, dynamicNameMessage } from './rules/dynamic-metric-name';
 import { rawPathLabel, rawPathMessage, rawPathOptionMessage } from './rules/raw-path-label';
@@ -24,8 +24,8 @@ const ONE_LOWER: Readonly<Record<Severity, Severity>> = { error: 'warning', warn
 
 /** The finding for `site` (in the file whose lines are `lines`), or undefined when its value is fine or its rule is off. */
 export function judge(site: SinkSite, facts: Facts | undefined, config: CardinalConfig, lines: TextLines): Finding | undefined {
-  const finding = (rule: RuleId, message: string, taint: Taint | undefined, path: FlowStep[], fixes: Finding['fixes']): Finding | undefined => {
-    const configured = config.rules[rule];
+  const finding = (rule: RuleId, message: string, taint: Taint | undefined, path: FlowStep[], fixes: Finding['fixes'], own?: Severity | 'off'): Finding | undefined => {
+    const configured = config.rules[rule] === 'off' ? 'off' : (own ?? config.rules[rule]);
     if (configured === 'off') return undefined;
     return {
       ruleId: rule,
@@ -46,8 +46,10 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
     return finding(rawPathLabel.id, rawPathOptionMessage(what, site.label ?? 'path'), undefined, [{ ...site.span, note: notes.option(what) }], []);
   }
   if (!facts) return undefined;
-  const raw = facts.taints.filter((t) => isRawPathKind(t.kind));
-  const chosen = raw[0] ?? facts.taints[0];
+  // A method the configuration counts as bounded is no source at all.
+  const taints = config.httpMethod === 'off' ? facts.taints.filter((t) => t.kind !== 'http-method') : facts.taints;
+  const raw = taints.filter((t) => isRawPathKind(t.kind));
+  const chosen = raw[0] ?? taints.find((t) => t.kind !== 'http-method') ?? taints[0];
   if (!chosen) {
     if (site.kind === 'label' && facts.unknown && site.label !== undefined && isSuspiciousLabelName(site.label)) {
       return finding(suspiciousLabelName.id, suspiciousNameMessage(site.noun, site.label), undefined, [sinkStep(site)], []);
@@ -56,7 +58,11 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
   }
   const path = [sourceStep(chosen), ...chosen.steps, ...(site.via ?? []), sinkStep(site)];
   if (site.kind === 'metric-name') return finding(dynamicMetricName.id, dynamicNameMessage(chosen), chosen, path, []);
-  if (raw.length === 0) return finding(unboundedLabel.id, unboundedMessage(site.noun, site.label, chosen), chosen, path, []);
+  if (raw.length === 0) {
+    const bounding = boundingFix(taints);
+    const methodOnly = taints.every((t) => t.kind === 'http-method');
+    return finding(unboundedLabel.id, unboundedMessage(site.noun, site.label, chosen), chosen, path, bounding ? [bounding] : [], methodOnly ? config.httpMethod : undefined);
+  }
   const fix = routePatternFix(raw);
   return finding(rawPathLabel.id, rawPathMessage(site.noun, site.label, chosen, fix?.kind === 'route-pattern'), chosen, path, fix ? [fix] : []);
 }

@@ -16,6 +16,7 @@ export const SOURCE_KINDS = {
   host: { description: 'the Host header', consequence: 'one time series per host name a client sends' },
   'user-agent': { description: 'the user agent', consequence: 'one time series per distinct user agent' },
   referrer: { description: 'the Referer header', consequence: 'one time series per distinct referring page' },
+  'http-method': { description: 'the HTTP method a client sends', consequence: 'one time series per method a client invents' },
   'request-id': { description: 'a request id', consequence: 'one time series per request' },
   timestamp: { description: 'a timestamp', consequence: 'a new time series at every tick' },
   duration: { description: 'a measured duration', consequence: 'a new time series for almost every measurement' },

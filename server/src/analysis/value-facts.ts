@@ -5,7 +5,7 @@
  * frontend builds its conclusions with these combinators, so the same code shape means the same
  * thing in TypeScript and in Go, and one judge turns the facts at a label into a finding.
  */
-import type { FlowStep, TextSpan } from './finding';
+import type { FlowStep, TextChange, TextSpan } from './finding';
 import { isRawPathKind, SOURCE_KINDS, type SourceKind } from './source-kinds';
 
 /** How a frontend would rewrite the raw read of a taint, in its language's syntax. */
@@ -14,10 +14,18 @@ export interface SourceRepair {
   readonly pattern?: string;
   /** Said in the fix's title when the pattern has a value of its own for requests no route matched. */
   readonly caveat?: string;
-  /** The language's literal for requests no route matched, which replaces a raw fallback. */
-  readonly unmatched: string;
+  /** The language's literal for requests no route matched, which replaces a raw fallback (raw reads only). */
+  readonly unmatched?: string;
   /** What the rewrite replaces, when it is more than the read itself (`request.url.pathname` for a read of `request.url`). */
   readonly target?: TextSpan;
+  /** A rewrite that bounds a value with no route pattern, such as mapping unknown HTTP methods to one constant. */
+  readonly bounding?: BoundingRewrite;
+}
+
+/** Changes that make an unbounded read bounded; `title` says what they do. */
+export interface BoundingRewrite {
+  readonly title: string;
+  readonly changes: readonly TextChange[];
 }
 
 /** An unbounded source reaching the value. */

@@ -17,8 +17,10 @@ import { bounded, choice, type Facts, sourceTaint, tainted, through, union, UNKN
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import type { Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
-import { isFiniteSetCheck } from './guards';
+import type { Containers, Element } from './containers';
+import { isFiniteSetCheck, isInsideFixedCase } from './guards';
 import type { GoPackage } from './package-index';
+import { methodRewrite } from './method-helper';
 import { repairOf } from './repair';
 import type { Binding, Definition, Scopes } from './scopes';
 import { spanOf, stepAt } from './spans';
@@ -30,18 +32,34 @@ function anyOf(parts: readonly Facts[]): Facts {
 }
 
 const MAX_DEPTH = 40;
+/** Values of one field name followed at most: past it, a field is too widely shared to say anything. */
+const MAX_FIELD_WRITES = 16;
+/** Bounds on following a func value through variables, parameters and fields. */
+const MAX_FUNCTION_HOPS = 8;
+const MAX_FUNCTION_VALUES = 16;
 /** Expressions one label's trace may visit: recursive functions cannot make a trace exponential. */
 const MAX_VISITS = 20_000;
 const LITERALS: ReadonlySet<string> = new Set([
   'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'imaginary_literal', 'rune_literal',
   'true', 'false', 'nil', 'iota',
 ]);
+/** Expressions a `switch` can test and a `case` then bounds. */
+const SWITCHABLE: ReadonlySet<string> = new Set(['identifier', 'selector_expression', 'call_expression']);
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '&&', '||']);
 /** Conversions that keep the value; tree-sitter reads `string(b)` as a call. */
 const CONVERSIONS: ReadonlySet<string> = new Set(['string']);
 
+/** A call being followed into its function: there, the function's parameters are that call's arguments. */
+interface CallFrame {
+  readonly fn: GoNode;
+  readonly call: GoNode;
+  /** Facts found under this frame hold for this call only. */
+  readonly memo: Map<GoNode, Facts>;
+}
+
 export class FlowTracer {
   private readonly memo = new Map<GoNode, Facts>();
+  private readonly frames: CallFrame[] = [];
   private readonly inProgress = new Set<GoNode>();
   /** Counts traces cut short (cycle or depth): a result computed during one is not final, so not memoized. */
   private cutShort = 0;
@@ -51,13 +69,15 @@ export class FlowTracer {
     private readonly pkg: GoPackage,
     private readonly scopes: Scopes,
     private readonly chains: ChainResolver,
+    private readonly containers: Containers,
     private readonly config: CardinalConfig,
   ) {}
 
   /** What is known about the values `expression` can take. */
   trace(expression: GoNode, depth = 0): Facts {
     const node = unwrapParentheses(expression);
-    const known = this.memo.get(node);
+    const memo = this.frames.length === 0 ? this.memo : this.frames[this.frames.length - 1].memo;
+    const known = memo.get(node);
     if (known) return known;
     if (depth === 0) this.visits = 0;
     if (depth > MAX_DEPTH || this.inProgress.has(node) || ++this.visits > MAX_VISITS) {
@@ -68,7 +88,7 @@ export class FlowTracer {
     const cutShortBefore = this.cutShort;
     try {
       const facts = this.traceNode(node, depth + 1);
-      if (this.cutShort === cutShortBefore) this.memo.set(node, facts);
+      if (this.cutShort === cutShortBefore) memo.set(node, facts);
       return facts;
     } finally {
       this.inProgress.delete(node);
@@ -79,6 +99,7 @@ export class FlowTracer {
     const custom = this.customFacts(node);
     if (custom) return custom;
     if (LITERALS.has(node.type)) return bounded('a literal');
+    if (SWITCHABLE.has(node.type) && isInsideFixedCase(node, this.scopes, this.pkg)) return bounded('one of the cases it was switched on');
     switch (node.type) {
       case 'identifier':
         return this.traceIdentifier(node, depth);
@@ -128,7 +149,8 @@ export class FlowTracer {
       const { fact } = match;
       if (fact.kind === 'route-pattern') return bounded('the matched route pattern', true);
       if (fact.kind === 'bounded') return bounded(`the ${fact.description}`);
-      return tainted(sourceTaint(fact.source, spanOf(node), textOf(node), { repair: this.repair(match.frames, node) }));
+      const repair = fact.source === 'http-method' ? { bounding: methodRewrite(node, this.pkg) } : this.repair(match.frames, node);
+      return tainted(sourceTaint(fact.source, spanOf(node), textOf(node), { repair }));
     }
     if (match?.kind === 'transform') return this.applyTransform(match.transform, match.call, depth);
     if (match?.kind === 'typed') return UNKNOWN;
@@ -165,11 +187,102 @@ export class FlowTracer {
     const callee = unwrapParentheses(fieldOf(call, 'function') as GoNode);
     const args = callArguments(call);
     if (CONVERSIONS.has(textOf(callee)) && args.length === 1) return this.trace(args[0], depth);
-    const declaration = this.calledFunction(callee);
-    return declaration ? this.traceReturns(declaration, 0, call, depth) : UNKNOWN;
+    if (callee.type === 'identifier' && !this.scopes.resolve(callee)) {
+      // Builtins: `append` holds its arguments' elements, `make` zero values.
+      if (textOf(callee) === 'append') return union(args.map((arg) => this.trace(argumentValue(arg), depth)));
+      if (textOf(callee) === 'make') return bounded('the zero value');
+    }
+    const functions = this.functionsCalled(callee);
+    return functions.length === 0 ? UNKNOWN : anyOf(functions.map((fn) => this.traceReturns(fn, 0, call, depth)));
   }
 
-  /** `m[k]`: a lookup in a map literal of bounded values is bounded; otherwise the element of `m`. */
+  /**
+   * The functions a callee may run: a function or method of this package, a closure held in a
+   * variable, or the functions stored in a func-valued field (its default in a struct literal, the
+   * ones option functions assign).
+   */
+  private functionsCalled(callee: GoNode): GoNode[] {
+    const declaration = this.calledFunction(callee);
+    if (declaration) return [declaration];
+    const found = new Set<GoNode>();
+    this.collectFunctionValues(callee, found, new Set(), 0);
+    return [...found];
+  }
+
+  private collectFunctionValues(expression: GoNode, found: Set<GoNode>, seen: Set<GoNode>, hops: number): void {
+    const node = unwrapParentheses(expression);
+    if (seen.has(node) || hops > MAX_FUNCTION_HOPS || found.size >= MAX_FUNCTION_VALUES) return;
+    seen.add(node);
+    if (node.type === 'func_literal') {
+      found.add(node);
+      return;
+    }
+    if (node.type === 'identifier') {
+      const binding = this.scopes.resolve(node);
+      if (binding?.kind === 'function') found.add(binding.declaration);
+      if (!binding || binding.kind === 'function' || binding.kind === 'constant') return;
+      if (binding.kind === 'parameter') {
+        for (const arg of this.argumentsFor(binding)) this.collectFunctionValues(arg, found, seen, hops + 1);
+        return;
+      }
+      for (const definition of this.scopes.definitionsOf(binding)) {
+        if (definition.value && definition.resultIndex === undefined && !definition.range) this.collectFunctionValues(definition.value, found, seen, hops + 1);
+      }
+      return;
+    }
+    if (node.type === 'selector_expression') {
+      const operand = fieldOf(node, 'operand');
+      if (operand?.type === 'identifier' && this.pkg.isImportAlias(node.file, textOf(operand))) return;
+      const name = textOf(fieldOf(node, 'field') as GoNode);
+      const methods = this.pkg.methodsNamed(name);
+      if (methods.length === 1) found.add(methods[0]);
+      if (methods.length > 0 || !this.pkg.declaresField(name)) return;
+      for (const value of this.pkg.fieldValues(name)) this.collectFunctionValues(value, found, seen, hops + 1);
+    }
+  }
+
+  /** The arguments the call sites of `binding`'s function pass for it (a closure's: where the closure is called). */
+  private argumentsFor(binding: Binding): GoNode[] {
+    const fn = binding.scope;
+    if (!fn) return [];
+    const index = parameterIndex(fn, binding.identifier);
+    if (index < 0) return [];
+    const calls = this.callSitesOf(fn);
+    return calls.flatMap((call) => {
+      const arg = callArguments(call)[index];
+      return arg && arg.type !== 'variadic_argument' ? [arg] : [];
+    });
+  }
+
+  /**
+   * Where a function literal is called: through the variable or the struct field it is stored in
+   * (`fn := func…; fn(x)`, `Opts{LabelFn: func…}` then `o.LabelFn(c)`). A literal called in place
+   * (`func(x string) { … }(v)`) is its own call.
+   */
+  private callsOfLiteral(literal: GoNode): GoNode[] {
+    const parent = literal.parent;
+    if (parent?.type === 'call_expression' && fieldOf(parent, 'function') === literal) return [parent];
+    const store = storeOf(literal);
+    if (!store) return [];
+    if (store.kind === 'field') {
+      return this.pkg.callsNamed(store.name).filter((call) => {
+        const callee = fieldOf(call, 'function');
+        return callee?.type === 'selector_expression' && this.pkg.methodsNamed(store.name).length === 0;
+      });
+    }
+    const binding = this.scopes.resolve(store.target);
+    return binding
+      ? this.pkg.callsNamed(binding.name).filter((call) => {
+          const callee = fieldOf(call, 'function');
+          return callee?.type === 'identifier' && this.scopes.resolve(callee) === binding;
+        })
+      : [];
+  }
+
+  /**
+   * `m[k]`: a lookup in a map literal of bounded values is bounded; `vals[1]` is what was put at
+   * position 1 (or anywhere); otherwise an element of the container.
+   */
   private traceIndex(node: GoNode, depth: number): Facts {
     const operand = fieldOf(node, 'operand') as GoNode;
     const literal = this.compositeLiteralOf(operand, depth);
@@ -178,7 +291,17 @@ export class FlowTracer {
       const facts = union(values);
       if (values.length > 0 && facts.taints.length === 0 && !facts.unknown) return bounded(`a lookup in '${textOf(operand)}'`);
     }
-    return this.trace(operand, depth);
+    if (unwrapParentheses(operand).type !== 'identifier') return this.trace(operand, depth);
+    const contents = this.containers.contentsOf(operand);
+    const index = fieldOf(node, 'index');
+    const key = index && this.containers.constantKey(index);
+    const elements = key === undefined ? [...[...contents.at.values()].flat(), ...contents.anywhere] : [...(contents.at.get(key) ?? []), ...contents.anywhere];
+    return this.traceElements(elements, depth);
+  }
+
+  /** The values of container elements, each with the step that put it there. */
+  private traceElements(elements: readonly Element[], depth: number): Facts {
+    return anyOf(elements.map((element) => this.trace(element.value, depth)));
   }
 
   /** `obj.field` where `obj` was built from a struct literal: the field's value there. */
@@ -186,15 +309,27 @@ export class FlowTracer {
     if (node.type !== 'selector_expression') return UNKNOWN;
     const literal = this.compositeLiteralOf(fieldOf(node, 'operand') as GoNode, depth);
     const field = textOf(fieldOf(node, 'field') as GoNode);
+    const step = stepAt(node, notes.readFrom(textOf(node)));
     const value = literal && keyedElements(literal).find((element) => element.key === field)?.value;
-    return value ? through(this.trace(value, depth), stepAt(node, notes.readFrom(textOf(node)))) : UNKNOWN;
+    if (value) return through(this.trace(value, depth), step);
+    // A field of this package's structs set after construction: every value given to a field of that name.
+    const written = this.pkg.declaresField(field) ? this.pkg.fieldValues(field) : [];
+    if (written.length === 0 || written.length > MAX_FIELD_WRITES) return UNKNOWN;
+    return through(anyOf(written.map((write) => this.trace(write, depth))), step);
   }
 
   private traceIdentifier(identifier: GoNode, depth: number): Facts {
     const binding = this.scopes.resolve(identifier);
     if (!binding || binding.kind === 'function') return UNKNOWN;
     if (binding.kind === 'constant') return bounded(`the constant '${binding.name}'`);
-    return this.traceBindingAt(binding, identifier, depth);
+    const facts = this.traceBindingAt(binding, identifier, depth);
+    const written = this.indexWrites(binding);
+    return written.length === 0 ? facts : union([facts, this.traceElements(written, depth)]);
+  }
+
+  /** What `v[k] = x` statements put into the slice or map `binding` (a whole container is its elements). */
+  private indexWrites(binding: Binding): Element[] {
+    return this.containers.indexWrites(binding).map((write) => write.element);
   }
 
   /** The values `binding` may hold where `use` reads it. */
@@ -227,34 +362,74 @@ export class FlowTracer {
   /** A parameter of a function of this package: whatever its call sites pass. */
   private traceParameter(binding: Binding, depth: number): Facts {
     const fn = binding.scope;
-    if (!fn || fn.type === 'func_literal' || fieldOf(fn, 'receiver')?.children.some((c) => contains(c, binding.identifier))) return UNKNOWN;
+    if (!fn || fieldOf(fn, 'receiver')?.children.some((c) => contains(c, binding.identifier))) return UNKNOWN;
     const index = parameterIndex(fn, binding.identifier);
-    const name = textOf(fieldOf(fn, 'name') as GoNode);
-    const calls = this.callsOf(fn, name);
+    const nameNode = fieldOf(fn, 'name');
+    for (let frame = this.frames.length - 1; frame >= 0; frame--) {
+      if (this.frames[frame].fn === fn) return this.traceArgumentOf(frame, index, binding, depth);
+    }
+    const calls = this.callSitesOf(fn);
     if (index < 0 || calls.length === 0) return UNKNOWN;
     return union(
       calls.map((call) => {
         const arg = callArguments(call)[index];
         if (!arg || arg.type === 'variadic_argument') return UNKNOWN;
-        return through(this.trace(arg, depth), stepAt(arg, notes.passedAs(binding.name, name)));
+        const callee = nameNode ? textOf(nameNode) : textOf(fieldOf(call, 'function') as GoNode);
+        return through(this.trace(arg, depth), stepAt(arg, notes.passedAs(binding.name, callee)));
       }),
     );
   }
 
-  private callsOf(fn: GoNode, name: string): GoNode[] {
+  /**
+   * The calls of a function of this package: of a function by its name, of a method by its name and
+   * receiver (a method name one type of the package declares, called on anything but an imported
+   * package, with as many arguments as it takes), of a function literal where it is stored.
+   */
+  callSitesOf(fn: GoNode): GoNode[] {
+    if (fn.type === 'func_literal') return this.callsOfLiteral(fn);
+    const name = textOf(fieldOf(fn, 'name') as GoNode);
     const isMethod = fn.type === 'method_declaration';
     if (isMethod && this.pkg.methodsNamed(name).length !== 1) return [];
+    const arity = parameterArity(fn);
     return this.pkg.callsNamed(name).filter((call) => {
       const callee = fieldOf(call, 'function');
-      return isMethod ? callee?.type === 'selector_expression' : callee?.type === 'identifier' && this.scopes.resolve(callee)?.declaration === fn;
+      if (!isMethod) return callee?.type === 'identifier' && this.scopes.resolve(callee)?.declaration === fn;
+      if (callee?.type !== 'selector_expression') return false;
+      const operand = fieldOf(callee, 'operand');
+      if (operand?.type === 'identifier' && this.pkg.isImportAlias(call.file, textOf(operand))) return false;
+      return arity.accepts(callArguments(call));
     });
   }
 
-  /** The `index`th result of `fn` over all its `return` statements. */
+  /** A parameter of a function followed from one call: that call's argument, traced where the call is. */
+  private traceArgumentOf(frameIndex: number, index: number, binding: Binding, depth: number): Facts {
+    const { fn, call } = this.frames[frameIndex];
+    const arg = callArguments(call)[index];
+    if (!arg || arg.type === 'variadic_argument' || isVariadic(fn, binding)) return UNKNOWN;
+    const inner = this.frames.splice(frameIndex);
+    try {
+      const callee = fieldOf(fn, 'name') ? textOf(fieldOf(fn, 'name') as GoNode) : textOf(fieldOf(call, 'function') as GoNode);
+      return through(this.trace(arg, depth), stepAt(arg, notes.passedAs(binding.name, callee)));
+    } finally {
+      this.frames.push(...inner);
+    }
+  }
+
+  /** The `index`th result of `fn` over all its `return` statements, for the call `call`. */
   private traceReturns(fn: GoNode, index: number, call: GoNode, depth: number): Facts {
+    this.frames.push({ fn, call, memo: new Map() });
+    try {
+      return this.traceReturnsOfFrame(fn, index, call, depth);
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  private traceReturnsOfFrame(fn: GoNode, index: number, call: GoNode, depth: number): Facts {
     const body = fieldOf(fn, 'body');
     if (!body) return UNKNOWN;
-    const name = textOf(fieldOf(fn, 'name') as GoNode);
+    const nameNode = fieldOf(fn, 'name');
+    const name = nameNode ? textOf(nameNode) : textOf(fieldOf(call, 'function') ?? call);
     const namedResults = fieldOf(fn, 'result');
     const returns = [...descendants(body, (node) => FUNCTION_TYPES.has(node.type))].filter((node) => node.type === 'return_statement');
     const parts = returns.map((statement) => {
@@ -357,6 +532,47 @@ export function keyedElements(literal: GoNode): { key: string; keyNode: GoNode; 
 
 function unwrapLiteralElement(node: GoNode | undefined): GoNode | undefined {
   return node?.type === 'literal_element' ? namedChildren(node)[0] : node;
+}
+
+/** Where a function literal is stored: a struct field (`F: func…`, `x.F = func…`) or a variable (`fn := func…`). */
+function storeOf(literal: GoNode): { kind: 'field'; name: string } | { kind: 'variable'; target: GoNode } | undefined {
+  const parent = literal.parent;
+  if (parent?.type === 'literal_element' && parent.field === 'value' && parent.parent?.type === 'keyed_element') {
+    const key = namedChildren(fieldOf(parent.parent, 'key') as GoNode)[0];
+    return key && (key.type === 'identifier' || key.type === 'field_identifier') ? { kind: 'field', name: textOf(key) } : undefined;
+  }
+  const list = parent?.type === 'expression_list' ? parent : undefined;
+  const statement = list?.parent;
+  if (!list || !statement) return undefined;
+  const position = namedChildren(list).indexOf(literal);
+  if (statement.type === 'var_spec' && list.field === 'value') {
+    const name = fieldsOf(statement, 'name')[position];
+    return name ? { kind: 'variable', target: name } : undefined;
+  }
+  if (list.field !== 'right' || (statement.type !== 'assignment_statement' && statement.type !== 'short_var_declaration')) return undefined;
+  const target = namedChildren(fieldOf(statement, 'left') as GoNode)[position];
+  if (target?.type === 'identifier') return { kind: 'variable', target };
+  if (target?.type === 'selector_expression') return { kind: 'field', name: textOf(fieldOf(target, 'field') as GoNode) };
+  return undefined;
+}
+
+/** How many arguments a function takes: its parameters' names (or types), any number past a variadic one. */
+function parameterArity(fn: GoNode): { accepts(args: readonly GoNode[]): boolean } {
+  const list = fieldOf(fn, 'parameters');
+  const declarations = list ? namedChildren(list) : [];
+  const count = declarations.reduce((sum, declaration) => sum + Math.max(1, fieldsOf(declaration, 'name').length), 0);
+  const variadic = declarations.some((declaration) => declaration.type === 'variadic_parameter_declaration');
+  return {
+    accepts: (args) => {
+      if (args.length === 1 && args[0].type === 'call_expression' && count > 1) return true; // f(g()) with g returning several results
+      if (args.some((arg) => arg.type === 'variadic_argument')) return variadic && args.length === count;
+      return variadic ? args.length >= count - 1 : args.length === count;
+    },
+  };
+}
+
+function isVariadic(fn: GoNode, binding: Binding): boolean {
+  return binding.declaration.type === 'variadic_parameter_declaration' && binding.declaration.parent === fieldOf(fn, 'parameters');
 }
 
 function parameterIndex(fn: GoNode, identifier: GoNode): number {

@@ -3,8 +3,9 @@
  * `return`), and inside `if allowed[x] { … }`, `x` is one of the keys of a finite map literal. The
  * same holds for `slices.Contains(list, x)` with a slice literal.
  */
+import type { GoPackage } from './package-index';
 import type { Binding, Scopes } from './scopes';
-import { descendants, fieldOf, namedChildren, operatorOf, textOf, unwrapParentheses, type GoNode } from './syntax';
+import { descendants, fieldOf, FUNCTION_TYPES, namedChildren, operatorOf, textOf, unwrapParentheses, type GoNode } from './syntax';
 
 type LiteralOf = (expression: GoNode) => GoNode | undefined;
 
@@ -98,4 +99,58 @@ function reassigns(block: GoNode, binding: Binding, scopes: Scopes): boolean {
     if (left && namedChildren(left).some((target) => target.type === 'identifier' && scopes.resolve(target) === binding)) return true;
   }
   return false;
+}
+
+const LITERAL_TYPES: ReadonlySet<string> = new Set(['interpreted_string_literal', 'raw_string_literal', 'int_literal', 'rune_literal']);
+
+/**
+ * True when `use` sits in a `case` of a `switch` on the same value (`switch method {` for the variable
+ * `method`, `switch r.Method {` for the read `r.Method`) whose values are all fixed: literals,
+ * constants, package-level names (`http.MethodGet`). There the value is one of them.
+ */
+export function isInsideFixedCase(use: GoNode, scopes: Scopes, pkg: GoPackage): boolean {
+  const binding = use.type === 'identifier' ? scopes.resolve(use) : undefined;
+  const sameValue = (value: GoNode | undefined): boolean => {
+    const inner = value && unwrapParentheses(value);
+    if (!inner) return false;
+    if (binding) return refersTo(inner, binding, scopes);
+    return inner.type === use.type && textOf(inner) === textOf(use) && sameRoot(inner, use, scopes);
+  };
+  for (let child = use, parent = use.parent; parent; child = parent, parent = parent.parent) {
+    if (FUNCTION_TYPES.has(parent.type)) return false;
+    if (parent.type !== 'expression_case' || fieldOf(parent, 'value') === child) continue;
+    const switchStatement = parent.parent;
+    if (switchStatement?.type !== 'expression_switch_statement' || !sameValue(fieldOf(switchStatement, 'value'))) continue;
+    if (binding && reassigns(parent, binding, scopes)) return false;
+    const values = namedChildren(fieldOf(parent, 'value') as GoNode);
+    return values.length > 0 && values.every((value) => isFixedValue(value, scopes, pkg));
+  }
+  return false;
+}
+
+function isFixedValue(node: GoNode, scopes: Scopes, pkg: GoPackage): boolean {
+  const value = unwrapParentheses(node);
+  if (LITERAL_TYPES.has(value.type)) return true;
+  if (value.type === 'identifier') {
+    const kind = scopes.resolve(value)?.kind;
+    return kind === 'constant' || kind === 'package';
+  }
+  if (value.type !== 'selector_expression') return false;
+  const operand = fieldOf(value, 'operand');
+  return operand?.type === 'identifier' && pkg.isImportAlias(value.file, textOf(operand));
+}
+
+/** Two reads of the same chain text start from the same variable. */
+function sameRoot(a: GoNode, b: GoNode, scopes: Scopes): boolean {
+  const root = (node: GoNode): GoNode => {
+    let current = node;
+    for (;;) {
+      const inner = current.type === 'call_expression' ? fieldOf(current, 'function') : current.type === 'selector_expression' ? fieldOf(current, 'operand') : undefined;
+      if (!inner) return current;
+      current = unwrapParentheses(inner);
+    }
+  };
+  const ra = root(a);
+  const rb = root(b);
+  return ra.type === 'identifier' && rb.type === 'identifier' && scopes.resolve(ra) === scopes.resolve(rb);
 }

@@ -20,10 +20,11 @@ export const SETTING_DEFAULTS = Object.freeze({
   sources: Object.freeze([]),
   sanitizers: Object.freeze([]),
   exclude: Object.freeze([]),
+  httpMethod: '',
   'trace.server': 'off',
 });
 
-const CONFIG_KEYS = ['rules', 'sinks', 'sources', 'sanitizers', 'exclude'] as const;
+const CONFIG_KEYS = ['rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod'] as const;
 
 /** The settings the analysis of one resource runs with. */
 export interface ResolvedSettings {
@@ -140,7 +141,7 @@ export class SettingsStore {
 
 /**
  * The configuration keys of the editor settings that are set. Editors send every setting, defaults
- * included, so an empty list or object counts as unset.
+ * included, so an empty list, object or string counts as unset.
  */
 function pickSetConfigKeys(raw: Record<string, unknown>): Record<string, unknown> {
   const picked: Record<string, unknown> = {};
@@ -152,7 +153,7 @@ function pickSetConfigKeys(raw: Record<string, unknown>): Record<string, unknown
 }
 
 function isEmpty(value: unknown): boolean {
-  if (Array.isArray(value)) return value.length === 0;
+  if (Array.isArray(value) || typeof value === 'string') return value.length === 0;
   return typeof value === 'object' && value !== null && Object.keys(value).length === 0;
 }
 

@@ -24,7 +24,8 @@ export const netHttp: GoCatalog = {
     { type: request, chain: 'PathValue()', fact: { kind: 'source', source: 'path-param' } },
     { type: request, chain: 'FormValue()', fact: { kind: 'source', source: 'form' } },
     { type: request, chain: 'Pattern', fact: { kind: 'route-pattern' } },
-    { type: request, chain: 'Method', fact: { kind: 'bounded', description: 'HTTP method' } },
+    // net/http accepts any method token: the client chooses it (reported at `httpMethod` severity).
+    { type: request, chain: 'Method', fact: { kind: 'source', source: 'http-method' } },
     { type: request, chain: 'Proto', fact: { kind: 'bounded', description: 'protocol version' } },
   ],
   functions: [{ function: 'StatusText', transform: { kind: 'bounded', why: 'status text' } }],
