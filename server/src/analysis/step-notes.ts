@@ -31,6 +31,8 @@ export const notes = {
   /** A call that carries its argument's values: a conversion, a formatter, a string method. */
   through: (call: string) => `through ${quote(call)}`,
   combined: () => 'combined into a new value',
+  /** Inside a check that the value equals another one. */
+  equalTo: (text: string) => `checked equal to ${quote(text)}`,
   interpolated: () => 'interpolated into a template string',
   indexedWithComputedKey: () => 'indexed with a computed key',
   usedAs: (noun: LabelNoun, label: string | undefined, metric: string | undefined) =>

@@ -6,17 +6,14 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
 import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
-import { ChainResolver } from './chains';
-import { Containers } from './containers';
-import { FlowTracer } from './flow';
-import { GoPackage } from './package-index';
-import { Scopes } from './scopes';
 import { DerivedSinks } from './derived-sinks';
+import { GoProgram, type GoPackageLoader } from './program';
 import { findLabelSinks, toSinkSite, traceSink, type LabelSink, type SinkContext } from './sinks';
 import { textOf, type GoFileSyntax } from './syntax';
-import { VectorIndex } from './vectors';
 
 export interface GoAnalysisOptions {
+  /** Reads the project's other packages: with it, what another package of the module declares is followed there. */
+  readonly packages?: GoPackageLoader;
   /** Report only the findings located in this file (the package's other files still inform the flow). */
   readonly onlyFile?: string;
   /** Polled between sinks; analysis stops early (returning what it has) when it says yes. */
@@ -26,8 +23,9 @@ export interface GoAnalysisOptions {
 /** Findings of every file in `files` (one directory; files of different package clauses are kept apart). */
 export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: CardinalConfig, options: GoAnalysisOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  const program = new GoProgram(config, options.packages);
   for (const group of groupByPackageClause(files)) {
-    const context = createContext(group, config);
+    const context = program.contextOf(group);
     const sinksByFile = judgedSinks(group, context);
     for (const file of group) {
       if (options.onlyFile !== undefined && file.fileName !== options.onlyFile) continue;
@@ -52,9 +50,8 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
  * parameter is judged at the calls of its function, which may be in another file.
  */
 function judgedSinks(group: readonly GoFileSyntax[], context: SinkContext): Map<GoFileSyntax, LabelSink[]> {
-  const derived = new DerivedSinks(context.scopes, context.tracer);
   const byFile = new Map<GoFileSyntax, LabelSink[]>();
-  for (const sink of derived.apply(group.flatMap((file) => findLabelSinks(file, context)))) {
+  for (const sink of DerivedSinks.of(context).apply(group.flatMap((file) => findLabelSinks(file, context)), group)) {
     const list = byFile.get(sink.span.file);
     if (list) list.push(sink);
     else byFile.set(sink.span.file, [sink]);
@@ -64,30 +61,21 @@ function judgedSinks(group: readonly GoFileSyntax[], context: SinkContext): Map<
 }
 
 /** Every label of `fileName` with what is known of its values (for hover). */
-export function describeGoSyntax(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelSite[] {
+export function describeGoSyntax(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
   const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
   const file = group?.find((candidate) => candidate.fileName === fileName);
   if (!group || !file) return [];
-  const context = createContext(group, config);
+  const context = new GoProgram(config, packages).contextOf(group);
   return (judgedSinks(group, context).get(file) ?? [])
     .filter((sink) => sink.kind === 'label')
     .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(traceSink(sink, context.tracer)) }));
 }
 
 /** The label names the metrics of `fileName` declare (for hover). */
-export function describeGoLabelDeclarationsIn(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelDeclaration[] {
+export function describeGoLabelDeclarationsIn(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelDeclaration[] {
   const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
   const file = group?.find((candidate) => candidate.fileName === fileName);
-  return group && file ? createContext(group, config).vectors.labelDeclarations(file) : [];
-}
-
-function createContext(files: readonly GoFileSyntax[], config: CardinalConfig): SinkContext {
-  const pkg = new GoPackage(files);
-  const scopes = new Scopes(pkg);
-  const chains = new ChainResolver(pkg, scopes);
-  const containers = new Containers(pkg, scopes);
-  const tracer = new FlowTracer(pkg, scopes, chains, containers, config);
-  return { pkg, scopes, tracer, vectors: new VectorIndex(pkg, scopes, chains, tracer), containers, config };
+  return group && file ? new GoProgram(config, packages).contextOf(group).vectors.labelDeclarations(file) : [];
 }
 
 function groupByPackageClause(files: readonly GoFileSyntax[]): GoFileSyntax[][] {

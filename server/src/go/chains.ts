@@ -7,7 +7,7 @@
 import { GO_CATALOGS, type GoCatalog, type GoTypeName, type Transform, type ValueFact } from './catalog';
 import type { GoPackage } from './package-index';
 import type { Binding, Scopes } from './scopes';
-import { fieldOf, textOf, unwrapParentheses, type GoNode } from './syntax';
+import { fieldOf, namedChildren, textOf, unwrapParentheses, type GoNode } from './syntax';
 
 /** A value of a catalogued type met on the way along a chain, outermost first. */
 export interface TypedFrame {
@@ -135,12 +135,25 @@ export class ChainResolver {
     const declaredType = fieldOf(binding.declaration, 'type');
     if (declaredType) {
       const type = this.typeName(declaredType);
-      return type ? [{ type, node: binding.identifier }] : undefined;
+      if (!type) return undefined;
+      return [{ type: binding.kind === 'parameter' ? this.parameterType(type, binding) : type, node: binding.identifier }];
     }
     const declaration = this.scopes.definitionsOf(binding).find((definition) => definition.target === binding.identifier);
     if (!declaration?.value || declaration.resultIndex || declaration.range) return undefined;
     const match = this.match(declaration.value, hops);
     return match?.kind === 'typed' ? match.frames : undefined;
+  }
+
+  /** A parameter's type as its function's results qualify it (a `*http.Request` of a `RoundTrip` is sent, not received). */
+  private parameterType(type: GoTypeName, binding: Binding): GoTypeName {
+    const rules = this.catalogsById.get(type.package)?.parameterTypes?.filter((rule) => rule.type === type.name) ?? [];
+    const results = binding.scope && fieldOf(binding.scope, 'result');
+    if (rules.length === 0 || !results) return type;
+    const resultTypes = results.type === 'parameter_list' ? namedChildren(results).flatMap((declaration) => fieldOf(declaration, 'type') ?? []) : [results];
+    for (const rule of rules) {
+      if (resultTypes.some((result) => sameType(this.typeName(result), rule.returns))) return { package: type.package, name: rule.becomes };
+    }
+    return type;
   }
 
   /** `*gin.Context`, `gin.Context`, `echo.Context` → the catalog type, honouring import aliases. */
@@ -157,4 +170,8 @@ export class ChainResolver {
     const catalog: GoCatalog | undefined = alias && this.pkg.catalogForAlias(node.file, textOf(alias));
     return catalog && name ? { package: catalog.id, name: textOf(name) } : undefined;
   }
+}
+
+function sameType(a: GoTypeName | undefined, b: GoTypeName): boolean {
+  return a !== undefined && a.package === b.package && a.name === b.name;
 }

@@ -18,8 +18,9 @@ import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import type { Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
 import type { Containers, Element } from './containers';
-import { isFiniteSetCheck, isInsideFixedCase } from './guards';
+import { equalityPartner, isFiniteSetCheck, isInsideFixedCase } from './guards';
 import type { GoPackage } from './package-index';
+import type { GoProgram } from './program';
 import { methodRewrite } from './method-helper';
 import { repairOf } from './repair';
 import type { Binding, Definition, Scopes } from './scopes';
@@ -57,13 +58,18 @@ interface CallFrame {
   readonly memo: Map<GoNode, Facts>;
 }
 
+/** What the tracers of one program share: a trace crossing packages keeps its budget, cycle checks and calls. */
+export class TraceState {
+  readonly frames: CallFrame[] = [];
+  readonly inProgress = new Set<GoNode>();
+  /** Counts traces cut short (cycle or depth): a result computed during one is not final, so not memoized. */
+  cutShort = 0;
+  visits = 0;
+}
+
 export class FlowTracer {
   private readonly memo = new Map<GoNode, Facts>();
-  private readonly frames: CallFrame[] = [];
-  private readonly inProgress = new Set<GoNode>();
-  /** Counts traces cut short (cycle or depth): a result computed during one is not final, so not memoized. */
-  private cutShort = 0;
-  private visits = 0;
+  private readonly state: TraceState;
 
   constructor(
     private readonly pkg: GoPackage,
@@ -71,27 +77,37 @@ export class FlowTracer {
     private readonly chains: ChainResolver,
     private readonly containers: Containers,
     private readonly config: CardinalConfig,
-  ) {}
+    private readonly program: GoProgram,
+  ) {
+    this.state = program.state;
+  }
+
+  private get frames(): CallFrame[] {
+    return this.state.frames;
+  }
 
   /** What is known about the values `expression` can take. */
   trace(expression: GoNode, depth = 0): Facts {
     const node = unwrapParentheses(expression);
-    const memo = this.frames.length === 0 ? this.memo : this.frames[this.frames.length - 1].memo;
+    const owner = this.ownerOf(node);
+    if (owner !== this) return owner ? owner.trace(node, depth) : UNKNOWN;
+    const state = this.state;
+    const memo = state.frames.length === 0 ? this.memo : state.frames[state.frames.length - 1].memo;
     const known = memo.get(node);
     if (known) return known;
-    if (depth === 0) this.visits = 0;
-    if (depth > MAX_DEPTH || this.inProgress.has(node) || ++this.visits > MAX_VISITS) {
-      this.cutShort++;
+    if (depth === 0) state.visits = 0;
+    if (depth > MAX_DEPTH || state.inProgress.has(node) || ++state.visits > MAX_VISITS) {
+      state.cutShort++;
       return UNKNOWN;
     }
-    this.inProgress.add(node);
-    const cutShortBefore = this.cutShort;
+    state.inProgress.add(node);
+    const cutShortBefore = state.cutShort;
     try {
       const facts = this.traceNode(node, depth + 1);
-      if (this.cutShort === cutShortBefore) memo.set(node, facts);
+      if (state.cutShort === cutShortBefore) memo.set(node, facts);
       return facts;
     } finally {
-      this.inProgress.delete(node);
+      state.inProgress.delete(node);
     }
   }
 
@@ -307,6 +323,8 @@ export class FlowTracer {
   /** `obj.field` where `obj` was built from a struct literal: the field's value there. */
   private traceField(node: GoNode, depth: number): Facts {
     if (node.type !== 'selector_expression') return UNKNOWN;
+    const operand = fieldOf(node, 'operand');
+    if (operand?.type === 'identifier' && this.pkg.isImportAlias(node.file, textOf(operand))) return this.traceImportedName(node, textOf(operand), depth);
     const literal = this.compositeLiteralOf(fieldOf(node, 'operand') as GoNode, depth);
     const field = textOf(fieldOf(node, 'field') as GoNode);
     const step = stepAt(node, notes.readFrom(textOf(node)));
@@ -334,6 +352,8 @@ export class FlowTracer {
 
   /** The values `binding` may hold where `use` reads it. */
   traceBindingAt(binding: Binding, use: GoNode, depth: number): Facts {
+    const partner = equalityPartner(use, binding, this.scopes);
+    if (partner) return through(this.trace(partner, depth), stepAt(partner, notes.equalTo(textOf(partner))));
     const { definitions, guard } = this.scopes.reachingDefinitions(binding, use, (statement, inside) =>
       isFiniteSetCheck(statement, binding, inside, this.scopes, (node) => this.compositeLiteralOf(node, depth)),
     );
@@ -415,8 +435,34 @@ export class FlowTracer {
     }
   }
 
+  /** The tracer of the package `node` is in: this one, another loaded package's, or none. */
+  private ownerOf(node: GoNode): FlowTracer | undefined {
+    if (this.pkg.holds(node.file)) return this;
+    return this.program.contextOfFile(node.file)?.tracer;
+  }
+
+  /** What `node` (inside `fn`) holds when `fn` runs for `call`: its parameters are that call's arguments. */
+  traceInCall(node: GoNode, fn: GoNode, call: GoNode): Facts {
+    const owner = this.ownerOf(fn);
+    if (owner !== this) return owner ? owner.traceInCall(node, fn, call) : UNKNOWN;
+    this.frames.push({ fn, call, memo: new Map() });
+    try {
+      return through(this.trace(node), stepAt(call, notes.returnedBy(textOf(fieldOf(call, 'function') as GoNode))));
+    } finally {
+      this.frames.pop();
+    }
+  }
+
+  /** The function of this project a call runs, when it is one function. */
+  functionOfCall(call: GoNode): GoNode | undefined {
+    const callee = fieldOf(call, 'function');
+    return callee && this.calledFunction(unwrapParentheses(callee));
+  }
+
   /** The `index`th result of `fn` over all its `return` statements, for the call `call`. */
   private traceReturns(fn: GoNode, index: number, call: GoNode, depth: number): Facts {
+    const owner = this.ownerOf(fn);
+    if (owner !== this) return owner ? owner.traceReturns(fn, index, call, depth) : UNKNOWN;
     this.frames.push({ fn, call, memo: new Map() });
     try {
       return this.traceReturnsOfFrame(fn, index, call, depth);
@@ -455,11 +501,32 @@ export class FlowTracer {
     }
     if (callee.type === 'selector_expression') {
       const operand = fieldOf(callee, 'operand');
-      if (operand?.type === 'identifier' && this.pkg.isImportAlias(callee.file, textOf(operand))) return undefined;
+      if (operand?.type === 'identifier' && this.pkg.isImportAlias(callee.file, textOf(operand))) {
+        const declaration = this.importedDeclaration(callee, textOf(operand));
+        return declaration?.type === 'function_declaration' ? declaration : undefined;
+      }
       const methods = this.pkg.methodsNamed(textOf(fieldOf(callee, 'field') as GoNode));
       return methods.length === 1 ? methods[0] : undefined;
     }
     return undefined;
+  }
+
+  /** The declaration `alias.Name` refers to in a project package this file imports. */
+  private importedDeclaration(selector: GoNode, alias: string): GoNode | undefined {
+    const name = textOf(fieldOf(selector, 'field') as GoNode);
+    return this.program.imported(selector.file, alias)?.pkg.topLevelDeclaration(name)?.declaration;
+  }
+
+  /** `metrics.DefaultRoute`: a constant or a package-level variable of another package of the project. */
+  private traceImportedName(selector: GoNode, alias: string, depth: number): Facts {
+    const declaration = this.importedDeclaration(selector, alias);
+    if (declaration?.type === 'const_spec') return bounded(`the constant '${textOf(selector)}'`);
+    if (declaration?.type !== 'var_spec') return UNKNOWN;
+    const name = textOf(fieldOf(selector, 'field') as GoNode);
+    const position = fieldsOf(declaration, 'name').findIndex((identifier) => textOf(identifier) === name);
+    const values = fieldOf(declaration, 'value');
+    const value = values && namedChildren(values)[position];
+    return value ? through(this.trace(value, depth), stepAt(selector, notes.readFrom(textOf(selector)))) : UNKNOWN;
   }
 
   /** The composite literal an expression evaluates to: itself, `&T{…}`, or a variable holding one. */

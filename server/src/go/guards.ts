@@ -154,3 +154,37 @@ function sameRoot(a: GoNode, b: GoNode, scopes: Scopes): boolean {
   const rb = root(b);
   return ra.type === 'identifier' && rb.type === 'identifier' && scopes.resolve(ra) === scopes.resolve(rb);
 }
+
+/**
+ * The other side of an equality the variable is checked by around `use`: inside
+ * `if m == v { … }` or `if strings.EqualFold(m, v) { … }` (also one operand of `&&`), `m` holds what
+ * `v` holds (up to case), so the value is traced through `v`.
+ */
+export function equalityPartner(use: GoNode, binding: Binding, scopes: Scopes): GoNode | undefined {
+  for (let child = use, parent = use.parent; parent; child = parent, parent = parent.parent) {
+    if (FUNCTION_TYPES.has(parent.type)) return undefined;
+    if (parent.type !== 'if_statement' || fieldOf(parent, 'consequence') !== child) continue;
+    if (reassigns(child, binding, scopes)) return undefined;
+    const partner = partnerIn(unwrapParentheses(fieldOf(parent, 'condition') as GoNode), binding, scopes);
+    if (partner) return partner;
+  }
+  return undefined;
+}
+
+function partnerIn(condition: GoNode, binding: Binding, scopes: Scopes): GoNode | undefined {
+  if (condition.type === 'binary_expression') {
+    const operator = operatorOf(condition);
+    const left = fieldOf(condition, 'left') as GoNode;
+    const right = fieldOf(condition, 'right') as GoNode;
+    if (operator === '&&') return partnerIn(unwrapParentheses(left), binding, scopes) ?? partnerIn(unwrapParentheses(right), binding, scopes);
+    if (operator !== '==') return undefined;
+    if (refersTo(left, binding, scopes)) return right;
+    return refersTo(right, binding, scopes) ? left : undefined;
+  }
+  if (condition.type === 'call_expression' && /(^|\.)EqualFold$/.test(textOf(fieldOf(condition, 'function') as GoNode))) {
+    const [a, b] = namedChildren(fieldOf(condition, 'arguments') as GoNode);
+    if (a && b && refersTo(a, binding, scopes)) return b;
+    if (a && b && refersTo(b, binding, scopes)) return a;
+  }
+  return undefined;
+}

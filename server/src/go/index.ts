@@ -23,6 +23,9 @@ export { GoParser } from './parser';
 export type { GoSyntaxTree, GoTextEdit } from './parser';
 export type { GoFileSyntax } from './syntax';
 export type { GoAnalysisOptions } from './analyze';
+export type { GoPackageLoader } from './program';
+export { GoModules } from './modules';
+import type { GoPackageLoader } from './program';
 
 /** A Go file as text. */
 export interface GoSourceFile {
@@ -46,13 +49,39 @@ export function analyzeGoPackage(files: readonly GoFileSyntax[], config: Cardina
 }
 
 /** Every label argument of `fileName` with what is known about its values (hover). */
-export function describeGoLabels(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelSite[] {
-  return describeGoSyntax(files, fileName, config);
+export function describeGoLabels(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
+  return describeGoSyntax(files, fileName, config, packages);
 }
 
 /** The label names the metrics of `fileName` declare (hover on a label name). */
-export function describeGoLabelDeclarations(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig): LabelDeclaration[] {
-  return describeGoLabelDeclarationsIn(files, fileName, config);
+export function describeGoLabelDeclarations(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelDeclaration[] {
+  return describeGoLabelDeclarationsIn(files, fileName, config, packages);
+}
+
+/** The project's packages read from a file system, each parsed once (test files and oversized files left out). */
+export function diskPackageLoader(parser: GoParser, system: { readFile(fileName: string): string | undefined; readDirectory(directory: string): readonly string[] }): GoPackageLoader {
+  const parsed = new Map<string, readonly GoFileSyntax[]>();
+  return {
+    readFile: (fileName) => system.readFile(fileName),
+    packageFiles(directory) {
+      let files = parsed.get(directory);
+      if (!files) {
+        files = system
+          .readDirectory(directory)
+          .filter((name) => isGoFile(name) && !name.endsWith('_test.go'))
+          .sort()
+          .flatMap((name) => {
+            const text = system.readFile(name);
+            if (text === undefined) return [];
+            const tree = parser.parse(name, text);
+            tree.dispose(); // the analysis reads the plain copy only
+            return [tree.syntax];
+          });
+        parsed.set(directory, files);
+      }
+      return files;
+    },
+  };
 }
 
 const SINK_NAMES = goMetricVocabulary().sinkNames;

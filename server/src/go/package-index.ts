@@ -25,8 +25,11 @@ export class GoPackage {
   private readonly calls = new Map<string, GoNode[]>();
   private readonly catalogsByImportPath = new Map<string, GoCatalog>();
 
+  private readonly fileSet: ReadonlySet<GoFileSyntax>;
+
   constructor(files: readonly GoFileSyntax[]) {
     this.files = files;
+    this.fileSet = new Set(files);
     for (const catalog of GO_CATALOGS) {
       for (const importPath of catalog.importPaths) this.catalogsByImportPath.set(importPath, catalog);
     }
@@ -50,6 +53,21 @@ export class GoPackage {
   /** True when some file of the package imports `catalog`'s package. */
   imports(catalog: GoCatalog): boolean {
     return this.files.some((file) => this.aliasOf(file, catalog) !== undefined);
+  }
+
+  /** True when `file` is one of this package's. */
+  holds(file: GoFileSyntax): boolean {
+    return this.fileSet.has(file);
+  }
+
+  /** The import path `alias` names in `file`. */
+  importPathOf(file: GoFileSyntax, alias: string): string | undefined {
+    return this.importsByFile.get(file)?.get(alias);
+  }
+
+  /** The aliases and import paths of `file`'s imports. */
+  importsOf(file: GoFileSyntax): ReadonlyMap<string, string> {
+    return this.importsByFile.get(file) ?? new Map();
   }
 
   /** True when `name` is an import alias in `file` (so `name.X` is a package member, not a field). */

@@ -18,6 +18,7 @@ import { spanOf, stepAt } from './spans';
 import { contains, descendants, fieldOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 import type { VectorIndex } from './vectors';
 import type { Containers, Element } from './containers';
+import type { GoProgram } from './program';
 
 /** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface LabelSink {
@@ -35,11 +36,18 @@ export interface SinkValue {
   readonly value: GoNode;
   /** A step between the value and the span, e.g. element 2 of `lvs`. */
   readonly via?: FlowStep;
+  /** The value is inside a function the sink's argument calls (`vec.With(labels(r.Method))`): traced for that call. */
+  readonly inCall?: { readonly fn: GoNode; readonly call: GoNode };
 }
 
 /** What is known of the values a sink receives. */
 export function traceSink(sink: LabelSink, tracer: FlowTracer): Facts {
-  return union(sink.values.map(({ value, via }) => (via ? through(tracer.trace(value), via) : tracer.trace(value))));
+  return union(
+    sink.values.map(({ value, via, inCall }) => {
+      const facts = inCall ? tracer.traceInCall(value, inCall.fn, inCall.call) : tracer.trace(value);
+      return via ? through(facts, via) : facts;
+    }),
+  );
 }
 
 function only(value: GoNode): readonly SinkValue[] {
@@ -74,6 +82,7 @@ export interface SinkContext {
   readonly vectors: VectorIndex;
   readonly containers: Containers;
   readonly config: CardinalConfig;
+  readonly program: GoProgram;
 }
 
 const VECTOR_METHODS = GO_CATALOGS.flatMap((catalog) => catalog.vectorMethods ?? []);
@@ -96,8 +105,9 @@ export function findLabelSinks(file: GoFileSyntax, context: SinkContext): LabelS
     if (catalog) {
       sinks.push(...packageFunctionSinks(call, name, catalog, context));
     } else {
-      const method = usesVectors ? VECTOR_METHODS.find((m) => m.method === name) : undefined;
-      if (method) sinks.push(...vectorMethodSinks(call, operand, method.form, context));
+      const method = VECTOR_METHODS.find((m) => m.method === name);
+      // A vector method of a package that imports no metrics library: the vector comes from another package.
+      if (method && (usesVectors || context.vectors.resolve(operand))) sinks.push(...vectorMethodSinks(call, operand, method.form, context));
       const instrument = instrumentMethods.find((rule) => rule.method === name);
       const nameArgument = instrument && callArguments(call)[instrument.nameArgument];
       if (nameArgument) sinks.push({ kind: 'metric-name', span: nameArgument, values: only(nameArgument) });
@@ -149,6 +159,8 @@ function vectorMethodSinks(call: GoNode, receiver: GoNode, form: 'values' | 'lab
  * common method name (loggers): a label map needs the vector or the `Labels` type.
  */
 function labelMapSinks(argument: GoNode | undefined, knownVector: boolean, metric: string | undefined, context: SinkContext): LabelSink[] {
+  const built = argument && unwrapParentheses(argument).type === 'call_expression' ? returnedLabelMapSinks(unwrapParentheses(argument), knownVector, metric, context) : [];
+  if (built.length > 0) return built;
   const literal = argument && context.tracer.compositeLiteralOf(argument);
   if (!argument || !literal || (!knownVector && !isLabelMap(literal, context))) return [];
   const contents = context.containers.contentsOf(argument);
@@ -158,6 +170,26 @@ function labelMapSinks(argument: GoNode | undefined, knownVector: boolean, metri
       const inLiteral = contains(literal, element.value);
       const via = inLiteral ? undefined : stepAt(element.value, notes.storedAs(`${element.holder}[${JSON.stringify(key)}]`));
       sinks.push({ kind: 'label', span: element.value, values: [{ value: element.value, via }], label: String(key), metric });
+    }
+  }
+  return sinks;
+}
+
+/** `vec.With(labels(code, r.Method))`: the map a helper returns, each key judged at this call, traced for it. */
+function returnedLabelMapSinks(call: GoNode, knownVector: boolean, metric: string | undefined, context: SinkContext): LabelSink[] {
+  const fn = context.tracer.functionOfCall(call);
+  const body = fn && fieldOf(fn, 'body');
+  if (!fn || !body) return [];
+  const owner = context.program.contextOfFile(fn.file) ?? context;
+  const sinks: LabelSink[] = [];
+  for (const statement of descendants(body, (node) => FUNCTION_TYPES.has(node.type))) {
+    if (statement.type !== 'return_statement') continue;
+    const returned = namedChildren(statement).flatMap((list) => namedChildren(list).slice(0, 1))[0];
+    const literal = returned && owner.tracer.compositeLiteralOf(returned);
+    if (!returned || !literal || (!knownVector && !isLabelMap(literal, owner))) continue;
+    for (const [key, elements] of owner.containers.contentsOf(returned).at) {
+      const values = elements.map((element) => ({ value: element.value, inCall: { fn, call } }));
+      sinks.push({ kind: 'label', span: call, values, label: String(key), metric });
     }
   }
   return sinks;

@@ -8,6 +8,7 @@ import { GO_CATALOGS, type VectorConstructorRule } from './catalog';
 import type { ChainResolver } from './chains';
 import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
+import type { GoProgram } from './program';
 import type { Scopes } from './scopes';
 import type { LabelDeclaration } from '../analysis/finding';
 import { spanOf } from './spans';
@@ -32,6 +33,7 @@ export class VectorIndex {
     private readonly scopes: Scopes,
     private readonly chains: ChainResolver,
     private readonly tracer: FlowTracer,
+    private readonly program: GoProgram,
   ) {
     for (const file of pkg.files) {
       for (const node of descendants(file.root)) {
@@ -97,14 +99,36 @@ export class VectorIndex {
       }
       return this.byFieldName(textOf(node), hops);
     }
-    if (node.type === 'selector_expression') return this.byFieldName(textOf(fieldOf(node, 'field') as GoNode), hops);
+    if (node.type === 'selector_expression') {
+      const operand = unwrapParentheses(fieldOf(node, 'operand') as GoNode);
+      const name = textOf(fieldOf(node, 'field') as GoNode);
+      if (operand.type === 'identifier' && this.pkg.isImportAlias(node.file, textOf(operand))) return this.importedVector(node, textOf(operand), name, hops);
+      return this.byFieldName(name, hops) ?? this.importedField(node.file, name, hops);
+    }
     return undefined;
   }
 
-  private byFieldName(name: string, hops: number): MetricVector | undefined {
+  /** The vector a field holds when one struct field of that name, in this package, is given one. */
+  byFieldName(name: string, hops: number): MetricVector | undefined {
     const candidates = this.byField.get(name) ?? [];
     if (candidates.length !== 1) return undefined;
     return this.resolve(candidates[0], hops + 1);
+  }
+
+  /** `metrics.RequestSeconds`: a package-level vector of another package of the project. */
+  private importedVector(selector: GoNode, alias: string, name: string, hops: number): MetricVector | undefined {
+    const other = this.program.imported(selector.file, alias);
+    const declaration = other?.pkg.topLevelDeclaration(name);
+    return declaration && other?.vectors.resolve(declaration.name, hops + 1);
+  }
+
+  /** `m.metrics.Requests` where the struct holding vectors is declared in an imported package of the project. */
+  private importedField(file: GoFileSyntax, name: string, hops: number): MetricVector | undefined {
+    for (const other of this.program.importedBy(file)) {
+      const vector = other.vectors.byFieldName(name, hops);
+      if (vector) return vector;
+    }
+    return undefined;
   }
 
   /** `vec.MustCurryWith(prometheus.Labels{"a": x})`: the same vector without label `a`. */

@@ -3,14 +3,14 @@ import { CONFIG_FILE_NAME } from '../analysis/config';
 import { LANGUAGES } from '../languages';
 import { uriToFileName } from './uri';
 
-/** tsconfig.json, jsconfig.json and the files they extend by convention (tsconfig.base.json, …). */
-const PROJECT_CONFIG = /^[tj]sconfig.*\.json$/;
+/** tsconfig.json, jsconfig.json and the files they extend by convention (tsconfig.base.json, …); Go's go.mod and go.work. */
+const PROJECT_CONFIG = /^([tj]sconfig.*\.json|go\.mod|go\.work)$/;
 
 /** What a batch of file events changed, from the server's point of view. */
 export interface WatchedChanges {
   /** A cardinal.config.json changed: settings must be re-read. */
   readonly settings: boolean;
-  /** A tsconfig or jsconfig changed: every project must be rebuilt. */
+  /** A tsconfig, jsconfig, go.mod or go.work changed: every project must be rebuilt. */
   readonly projects: boolean;
   /** Files that appeared or vanished: the projects of their language must be rebuilt. */
   readonly createdOrDeleted: readonly string[];
@@ -22,7 +22,7 @@ export interface WatchedChanges {
 export async function watchFiles(connection: Connection): Promise<void> {
   const extensions = LANGUAGES.flatMap((language) => language.extensions).map((extension) => extension.slice(1)).join(',');
   await connection.client.register(DidChangeWatchedFilesNotification.type, {
-    watchers: [{ globPattern: `**/{${CONFIG_FILE_NAME},tsconfig*.json,jsconfig*.json}` }, { globPattern: `**/*.{${extensions}}` }],
+    watchers: [{ globPattern: `**/{${CONFIG_FILE_NAME},tsconfig*.json,jsconfig*.json,go.mod,go.work}` }, { globPattern: `**/*.{${extensions}}` }],
   });
 }
 

@@ -118,6 +118,16 @@ export interface InstrumentConstructorRule {
   readonly nameArgument: number;
 }
 
+/**
+ * A parameter of `type` in a function whose results include `returns` is a value of `becomes`:
+ * `RoundTrip(r *http.Request) (*http.Response, error)` is handed a request the program sends.
+ */
+export interface ParameterTypeRule {
+  readonly type: string;
+  readonly returns: GoTypeName;
+  readonly becomes: string;
+}
+
 /** Everything Cardinal knows about one Go package (all tables optional). */
 export interface GoCatalog {
   /** Stable id used by `GoTypeName.package`. */
@@ -125,6 +135,7 @@ export interface GoCatalog {
   /** Every import path of the package (major versions, sub-packages that share the API). */
   readonly importPaths: readonly string[];
   readonly members?: readonly MemberRule[];
+  readonly parameterTypes?: readonly ParameterTypeRule[];
   readonly functions?: readonly FunctionRule[];
   readonly routePatternFixes?: readonly RoutePatternFix[];
   readonly vectorConstructors?: readonly VectorConstructorRule[];

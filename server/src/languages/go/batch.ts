@@ -1,15 +1,23 @@
 /**
  * Go in a batch scan: the files of one directory are one package and are analysed together, so a
  * metric declared in one file and used in another is understood (files of a different `package`
- * clause in the same directory, such as `foo_test`, are told apart by the Go frontend itself).
+ * clause in the same directory, such as `foo_test`, are told apart by the Go frontend itself). The
+ * packages of the same module they import are read from disk as the analysis follows them there.
  */
 import type { Finding } from '../../analysis';
-import { analyzeGoFiles, type GoParser, type GoSourceFile } from '../../go';
-import { directoryOf } from '../../project/paths';
+import { analyzeGoFiles, diskPackageLoader, type GoParser, type GoSourceFile } from '../../go';
+import { MAX_FILE_SIZE } from '../../project/file-enumeration';
+import { directoryOf, toForwardSlashes } from '../../project/paths';
 import type { BatchContext } from '../language';
 
 export function analyzeGoDirectories(parser: GoParser, files: readonly string[], context: BatchContext): Finding[] {
   const findings: Finding[] = [];
+  // The module's other packages, read and parsed once for the whole scan, as the analysis asks for them.
+  const system = context.system;
+  const packages = diskPackageLoader(parser, {
+    readFile: (fileName) => ((system.getFileSize?.(fileName) ?? 0) > MAX_FILE_SIZE ? undefined : system.readFile(fileName)),
+    readDirectory: (directory) => system.readDirectory(directory, ['.go'], undefined, undefined, 1).map(toForwardSlashes),
+  });
   for (const directoryFiles of groupByDirectory(files).values()) {
     const sources: GoSourceFile[] = [];
     for (const fileName of directoryFiles) {
@@ -18,7 +26,7 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
       else sources.push({ fileName, text });
     }
     // One directory is one folder of configuration too.
-    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0])));
+    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages }));
     for (const fileName of directoryFiles) context.fileDone(fileName);
   }
   return findings;

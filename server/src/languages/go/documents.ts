@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { GoParser, isGoFile, type GoFileSyntax, type GoSyntaxTree } from '../../go';
+import { GoModules, GoParser, isGoFile, type GoFileSyntax, type GoPackageLoader, type GoSyntaxTree } from '../../go';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
@@ -28,11 +28,25 @@ export class GoDocuments {
   private parser: Promise<GoParser> | undefined;
   private readonly open = new Map<string, OpenGoDocument>();
   private readonly disk = new Map<string, GoFileSyntax>();
+  private modules: GoModules;
 
   constructor(
     private readonly editor: WorkspaceContext['editor'],
     private readonly sys: ts.System,
-  ) {}
+  ) {
+    this.modules = new GoModules(sys);
+  }
+
+  /** True when the open file `fileName` imports the package in `directory` (its text names the import path). */
+  mayImport(fileName: string, directory: string): boolean {
+    const importPath = this.modules.importPathOf(directory);
+    return importPath !== undefined && (this.editor.get(fileName)?.text.includes(`"${importPath}"`) ?? false);
+  }
+
+  /** `go.mod` or `go.work` may have changed: module paths are found again. */
+  modulesChanged(): void {
+    this.modules = new GoModules(this.sys);
+  }
 
   /** Records edits of an open document; they are applied when its tree is next needed. */
   edited(fileName: string, edits: readonly TextEdit[]): void {
@@ -51,12 +65,27 @@ export class GoDocuments {
    */
   async packageOf(fileName: string): Promise<GoFileSyntax[]> {
     const parser = await this.loadParser();
-    const directory = directoryOf(fileName);
-    const names = new Set([fileName]);
+    return this.filesIn(parser, directoryOf(fileName), [fileName], () => true);
+  }
+
+  /**
+   * The project's other packages as an analysis reads them: open files as the editor has them, the
+   * rest from disk, test files left out (the same view a scan has).
+   */
+  async projectPackages(): Promise<GoPackageLoader> {
+    const parser = await this.loadParser();
+    return {
+      readFile: (name) => this.editor.get(name)?.text ?? this.sys.readFile(name),
+      packageFiles: (directory) => this.filesIn(parser, directory, [], (name) => !name.endsWith('_test.go')),
+    };
+  }
+
+  private filesIn(parser: GoParser, directory: string, extra: readonly string[], keep: (name: string) => boolean): GoFileSyntax[] {
+    const names = new Set(extra);
     for (const name of this.sys.readDirectory(directory, ['.go'], undefined, undefined, 1)) names.add(toForwardSlashes(name));
     for (const name of this.editor.openFileNames()) if (directoryOf(name) === directory) names.add(name);
     return [...names]
-      .filter(isGoFile)
+      .filter((name) => isGoFile(name) && keep(name))
       .sort()
       .flatMap((name) => this.syntaxOf(parser, name) ?? []);
   }

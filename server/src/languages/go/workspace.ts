@@ -17,18 +17,25 @@ export class GoWorkspace implements LanguageWorkspace {
   }
 
   async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {
-    return analyzeGoPackage(await this.documents.packageOf(fileName), request.config, { onlyFile: fileName, isCancelled: request.isCancelled });
+    const files = await this.documents.packageOf(fileName);
+    const packages = await this.documents.projectPackages();
+    return analyzeGoPackage(files, request.config, { onlyFile: fileName, isCancelled: request.isCancelled, packages });
   }
 
   async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
     const files = await this.documents.packageOf(fileName);
-    return { sites: describeGoLabels(files, fileName, config), declarations: describeGoLabelDeclarations(files, fileName, config) };
+    const packages = await this.documents.projectPackages();
+    return { sites: describeGoLabels(files, fileName, config, packages), declarations: describeGoLabelDeclarations(files, fileName, config, packages) };
   }
 
-  /** Findings flow across the files of a package: a directory. */
+  /**
+   * Findings flow across the files of a package (a directory) and into the packages that import it:
+   * an edit of a Go file re-analyses the open Go files of its directory and of the directories whose
+   * files import its package.
+   */
   openFilesAffectedBy(fileName: string): string[] {
     const directory = directoryOf(fileName);
-    return this.context.editor.openFileNames().filter((other) => isGoFile(other) && directoryOf(other) === directory);
+    return this.context.editor.openFileNames().filter((other) => isGoFile(other) && (directoryOf(other) === directory || this.documents.mayImport(other, directory)));
   }
 
   selectForScan(fileNames: readonly string[]): string[] {
@@ -57,7 +64,8 @@ export class GoWorkspace implements LanguageWorkspace {
   }
 
   projectsChanged(): void {
-    // A Go package is its directory: nothing to rediscover.
+    // A Go package is its directory; only the module files may say something new.
+    this.documents.modulesChanged();
   }
 
   dispose(): void {

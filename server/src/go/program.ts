@@ -1,0 +1,107 @@
+/**
+ * A Go program as far as the analysis reaches: the package being analysed and, loaded on demand, the
+ * packages of the same module (or `go.work` workspace) it imports. A vector declared in
+ * `internal/metrics` and used in a handler package, a helper of another package that returns a label
+ * value or takes one, a package-level variable: each is followed into the package that declares it.
+ * Every package keeps its own index, scopes and tracer; they share one trace state, so a trace that
+ * crosses packages keeps its budget, its cycle checks and the calls it came through.
+ */
+import type { CardinalConfig } from '../analysis/config-types';
+import { directoryOf } from '../project/paths';
+import { ChainResolver } from './chains';
+import { Containers } from './containers';
+import { FlowTracer, TraceState } from './flow';
+import { GoModules, type ModuleFiles } from './modules';
+import { GoPackage } from './package-index';
+import { Scopes } from './scopes';
+import type { SinkContext } from './sinks';
+import { textOf, type GoFileSyntax } from './syntax';
+import { VectorIndex } from './vectors';
+
+/** What the analysis may read of the project around the package it analyses. */
+export interface GoPackageLoader extends ModuleFiles {
+  /** The parsed `.go` files of the directory, test files excluded; empty when there are none. */
+  packageFiles(directory: string): readonly GoFileSyntax[];
+}
+
+/** Imported packages loaded for one analysis at most: past it, the rest are not followed. */
+const MAX_LOADED_PACKAGES = 64;
+
+export class GoProgram {
+  private readonly modules: GoModules | undefined;
+  private readonly byFile = new Map<GoFileSyntax, SinkContext>();
+  private readonly byDirectory = new Map<string, SinkContext | null>();
+  readonly state = new TraceState();
+
+  constructor(
+    private readonly config: CardinalConfig,
+    private readonly loader: GoPackageLoader | undefined,
+  ) {
+    this.modules = loader && new GoModules(loader);
+  }
+
+  /** The context of a package the caller analyses (`files` share a directory and a package clause). */
+  contextOf(files: readonly GoFileSyntax[]): SinkContext {
+    const known = files[0] && this.byFile.get(files[0]);
+    if (known) return known;
+    const context = this.createContext(files);
+    if (files[0] && !this.byDirectory.has(directoryOf(files[0].fileName))) this.byDirectory.set(directoryOf(files[0].fileName), context);
+    return context;
+  }
+
+  /** The context of the package `file` belongs to, if it is loaded. */
+  contextOfFile(file: GoFileSyntax): SinkContext | undefined {
+    return this.byFile.get(file);
+  }
+
+  /** The context of the project package `alias` imports in `file`; undefined for dependencies and the standard library. */
+  imported(file: GoFileSyntax, alias: string): SinkContext | undefined {
+    const importer = this.byFile.get(file);
+    const importPath = importer?.pkg.importPathOf(file, alias);
+    const directory = importPath === undefined ? undefined : this.modules?.directoryOf(importPath, directoryOf(file.fileName));
+    return directory === undefined ? undefined : this.load(directory);
+  }
+
+  /** Every project package `file` imports that is loaded or can be. */
+  importedBy(file: GoFileSyntax): SinkContext[] {
+    const importer = this.byFile.get(file);
+    if (!importer) return [];
+    return [...importer.pkg.importsOf(file).keys()].flatMap((alias) => this.imported(file, alias) ?? []);
+  }
+
+  private load(directory: string): SinkContext | undefined {
+    const known = this.byDirectory.get(directory);
+    if (known !== undefined) return known ?? undefined;
+    if (!this.loader || this.byDirectory.size >= MAX_LOADED_PACKAGES) return undefined;
+    this.byDirectory.set(directory, null); // a package importing itself through a cycle gets nothing more
+    const files = mainPackageFiles(this.loader.packageFiles(directory));
+    const context = files.length > 0 ? this.createContext(files) : undefined;
+    this.byDirectory.set(directory, context ?? null);
+    return context;
+  }
+
+  private createContext(files: readonly GoFileSyntax[]): SinkContext {
+    const pkg = new GoPackage(files);
+    const scopes = new Scopes(pkg);
+    const chains = new ChainResolver(pkg, scopes);
+    const containers = new Containers(pkg, scopes);
+    const tracer = new FlowTracer(pkg, scopes, chains, containers, this.config, this);
+    const context: SinkContext = { pkg, scopes, tracer, vectors: new VectorIndex(pkg, scopes, chains, tracer, this), containers, config: this.config, program: this };
+    for (const file of files) this.byFile.set(file, context);
+    return context;
+  }
+}
+
+/** The files of the package a directory defines: the most common package clause (`foo_test` is another package). */
+function mainPackageFiles(files: readonly GoFileSyntax[]): GoFileSyntax[] {
+  const byClause = new Map<string, GoFileSyntax[]>();
+  for (const file of files) {
+    const clause = file.root.children.find((child) => child.type === 'package_clause');
+    const name = clause ? textOf(clause.children.find((child) => child.named) ?? clause) : '';
+    if (name.endsWith('_test')) continue;
+    const group = byClause.get(name);
+    if (group) group.push(file);
+    else byClause.set(name, [file]);
+  }
+  return [...byClause.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+}
