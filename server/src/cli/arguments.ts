@@ -14,6 +14,8 @@ export interface ScanOptions {
   readonly config?: string;
   readonly output?: string;
   readonly maxWarnings: number;
+  /** Print where the time went (slowest files, time per language) on standard error. */
+  readonly timing: boolean;
 }
 
 export const RULE_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -40,6 +42,7 @@ Options:
                            in the folder of the first path or any folder above it)
   -o, --output <file>      write the report to a file instead of standard output
       --max-warnings <n>   tolerate up to n warnings before exiting with 1 (default: 0)
+      --timing             print the slowest files and the time per language on standard error
   -h, --help               show this help
 
 Exit codes:
@@ -61,6 +64,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         config: { type: 'string', short: 'c' },
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
+        timing: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -88,7 +92,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   }
   return {
     kind: 'scan',
-    options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings },
+    options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings, timing: values.timing ?? false },
   };
 }
 

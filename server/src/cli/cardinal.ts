@@ -12,6 +12,7 @@ import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
 import { formatJson } from './json-format';
 import { formatRuleList } from './rule-list';
 import { createProgressLine, OutputStream } from './progress-line';
+import { formatTiming } from './scan-timing';
 import { formatSarif } from './sarif-format';
 import { exitCodeFor, ScanReport } from './scan-report';
 import { listScanFiles, scan } from './scanner';
@@ -94,6 +95,7 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
   for (const note of report.notes) {
     stderr.write(`cardinal: note: ${note.file === undefined ? '' : `${relativePath(cwd, note.file)}: `}${note.message}\n`);
   }
+  if (options.timing) stderr.write(formatTiming(report.timing, (file) => relativePath(cwd, file) || file));
 
   const useColor = options.output === undefined && stdout.isTTY === true && !environment.env.NO_COLOR;
   const text = render(report, options, useColor);

@@ -12,8 +12,17 @@ export interface ScanReport {
   /** How many files were handed to an analyser. */
   readonly filesScanned: number;
   readonly notes: readonly Note[];
+  readonly timing: Timing;
   /** The text of a file the findings point into, for lines and columns. */
   readonly readSource: (file: string) => string | undefined;
+}
+
+/** Where a scan's time went, in milliseconds. */
+export interface Timing {
+  /** Per language: its whole batch (programs, parsing, analysis) and its number of files. */
+  readonly languages: readonly { readonly name: string; readonly ms: number; readonly files: number }[];
+  /** Per file: the time from the previous file's end to its own (Go: a package's time is on its first file). */
+  readonly files: readonly { readonly file: string; readonly ms: number }[];
 }
 
 /** Finding counts per severity. */

@@ -10,6 +10,7 @@ import { enumerateSourceFiles } from '../project/file-enumeration';
 import { directoryOf } from '../project/paths';
 import { FILE_TIME_BUDGET_MS } from '../project/time-budget';
 import type { ScanReport } from './scan-report';
+import { ScanTiming } from './scan-timing';
 
 export interface ScanRequest {
   /** Absolute paths of files and folders, forward slashes. */
@@ -27,6 +28,8 @@ export interface ScanEnvironment {
   readonly onProgress?: (done: number, total: number) => void;
   /** Defaults to `FILE_TIME_BUDGET_MS`. */
   readonly fileTimeBudgetMs?: number;
+  /** The clock timings are read from (tests fix it). */
+  readonly now?: () => number;
 }
 
 /** The files a scan of `paths` covers, each with the configuration that applies to it. */
@@ -44,11 +47,15 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
   const notes: Note[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
   let done = 0;
   const said = new Set<string>();
+  const timing = new ScanTiming(environment.now ?? (() => performance.now()));
   const context: BatchContext = {
     system,
     configFor: (file) => request.configs.forFile(file).config,
     fileTimeBudgetMs: environment.fileTimeBudgetMs ?? FILE_TIME_BUDGET_MS,
-    fileDone: () => environment.onProgress?.(++done, files.length),
+    fileDone: (file) => {
+      timing.fileDone(file);
+      environment.onProgress?.(++done, files.length);
+    },
     // A frontend may meet the same problem twice (a file parsed for two programs): it is said once.
     note: (note) => {
       const key = `${note.file ?? ''}\0${note.message}`;
@@ -58,7 +65,9 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
   };
   const findings: Finding[] = [];
   for (const [language, languageFiles] of partitionByLanguage(files, languages)) {
+    timing.languageStarted();
     findings.push(...(await language.analyzeBatch(languageFiles, context)));
+    timing.languageDone(language.name, languageFiles.length);
   }
   const sources = new Map<string, string | undefined>();
   return {
@@ -66,6 +75,7 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
     findings: sortFindings(deduplicate(findings)),
     filesScanned: files.length,
     notes,
+    timing: timing.result(),
     readSource: (file) => {
       if (!sources.has(file)) sources.set(file, system.readFile(file));
       return sources.get(file);

@@ -18,6 +18,12 @@ export interface GoAnalysisOptions {
   readonly onlyFile?: string;
   /** Polled between sinks; analysis stops early (returning what it has) when it says yes. */
   readonly isCancelled?: () => boolean;
+  /**
+   * How long one file's labels may take, in milliseconds. Past it the file's analysis stops with what
+   * it has, `onDeadline` is told, and the other files go on.
+   */
+  readonly fileTimeBudgetMs?: number;
+  readonly onDeadline?: (fileName: string) => void;
 }
 
 /** Findings of every file in `files` (one directory; files of different package clauses are kept apart). */
@@ -30,16 +36,23 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
     for (const file of group) {
       if (options.onlyFile !== undefined && file.fileName !== options.onlyFile) continue;
       const judged: JudgedSite[] = [];
+      const deadline = Date.now() + (options.fileTimeBudgetMs ?? Infinity);
+      let cancelled = false;
       let complete = true;
       for (const sink of sinksByFile.get(file) ?? []) {
-        if (options.isCancelled?.()) {
-          complete = false;
+        cancelled = options.isCancelled?.() ?? false;
+        if (cancelled) break;
+        const facts = traceSink(sink, context.tracer);
+        // A trace that ends past the deadline is not judged: the file stops with what it has.
+        if (Date.now() > deadline) {
+          options.onDeadline?.(file.fileName);
           break;
         }
-        judged.push({ site: toSinkSite(sink), facts: traceSink(sink, context.tracer) });
+        judged.push({ site: toSinkSite(sink), facts });
       }
+      complete = !cancelled && judged.length === (sinksByFile.get(file) ?? []).length;
       findings.push(...findingsOfFile(file.fileName, file.text, judged, config, { complete }));
-      if (!complete) return findings;
+      if (cancelled) return findings;
     }
   }
   return findings;

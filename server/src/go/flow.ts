@@ -32,7 +32,7 @@ function anyOf(parts: readonly Facts[]): Facts {
   return parts.length === 0 ? UNKNOWN : choice(parts);
 }
 
-const MAX_DEPTH = 40;
+const MAX_DEPTH = 160;
 /** Values of one field name followed at most: past it, a field is too widely shared to say anything. */
 const MAX_FIELD_WRITES = 16;
 /** Bounds on following a func value through variables, parameters and fields. */

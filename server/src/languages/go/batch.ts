@@ -7,6 +7,7 @@
 import type { Finding } from '../../analysis';
 import { analyzeGoFiles, diskPackageLoader, type GoParser, type GoSourceFile } from '../../go';
 import { MAX_FILE_SIZE } from '../../project/file-enumeration';
+import { describeTimeBudgetExceeded } from '../../project/time-budget';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
 import type { BatchContext } from '../language';
 
@@ -26,7 +27,8 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
       else sources.push({ fileName, text });
     }
     // One directory is one folder of configuration too.
-    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages }));
+    const onDeadline = (file: string) => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) });
+    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages, fileTimeBudgetMs: context.fileTimeBudgetMs, onDeadline }));
     for (const fileName of directoryFiles) context.fileDone(fileName);
   }
   return findings;

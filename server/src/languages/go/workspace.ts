@@ -6,6 +6,7 @@ import type { CardinalConfig, Finding } from '../../analysis';
 import { analyzeGoPackage, describeGoLabelDeclarations, describeGoLabels, isGoFile } from '../../go';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { directoryOf } from '../../project/paths';
+import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
 import type { AnalysisRequest, FileLabels, LanguageWorkspace, WorkspaceContext } from '../language';
 import { GoDocuments } from './documents';
 
@@ -19,7 +20,9 @@ export class GoWorkspace implements LanguageWorkspace {
   async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {
     const files = await this.documents.packageOf(fileName);
     const packages = await this.documents.projectPackages();
-    return analyzeGoPackage(files, request.config, { onlyFile: fileName, isCancelled: request.isCancelled, packages });
+    const onDeadline = () => this.context.log(`${fileName}: ${describeTimeBudgetExceeded(FILE_TIME_BUDGET_MS)}`);
+    const fileTimeBudgetMs = Math.max(0, request.deadline - Date.now());
+    return analyzeGoPackage(files, request.config, { onlyFile: fileName, isCancelled: request.isCancelled, packages, fileTimeBudgetMs, onDeadline });
   }
 
   async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
