@@ -71,3 +71,36 @@ test('cardinal scan and the server scan give the same findings in a monorepo wit
     assert.deepEqual(rows.sort(), expected);
   });
 });
+
+/** A Go module whose handler package uses a vector and a wrapper declared in another package. */
+const GO_MODULE = {
+  'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+  'internal/metrics/metrics.go':
+    'package metrics\n\nimport "github.com/prometheus/client_golang/prometheus"\n\nvar RequestSeconds = prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "request_seconds"}, []string{"route", "code"})\n\nvar logins = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "logins_total"}, []string{"client"})\n\nfunc CountLogin(client string) {\n\tlogins.WithLabelValues(client).Inc()\n}\n',
+  'handlers/users.go':
+    'package handlers\n\nimport (\n\t"net/http"\n\n\t"example.com/shop/internal/metrics"\n)\n\nfunc users(w http.ResponseWriter, r *http.Request) {\n\tmetrics.RequestSeconds.WithLabelValues(r.URL.Path, "200").Observe(1)\n\tmetrics.CountLogin(r.RemoteAddr)\n}\n',
+};
+
+test('Go: cardinal scan of one file and the editor with that file open see the same packages and give the same findings', async () => {
+  const moduleRoot = createTempTree(GO_MODULE);
+  try {
+    const users = path.join(moduleRoot, 'handlers/users.go');
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/bin/cardinal.js'), 'scan', 'handlers/users.go', '--format', 'json'], { cwd: moduleRoot, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { file: string; start: { line: number; column: number }; ruleId: string; label?: string; message: string }[] };
+    const expected = report.findings.map((f) => [f.start.line - 1, f.start.column - 1, f.ruleId, f.message] as const).sort();
+    // The vector's label names and the wrapper's label come from the other package.
+    assert.deepEqual(
+      report.findings.map((f) => `${f.file} ${f.ruleId} ${f.label}`),
+      ['handlers/users.go raw-path-label route', 'handlers/users.go unbounded-label client'],
+    );
+    await withServerOn(moduleRoot, async (session) => {
+      const uri = await session.open(users, GO_MODULE['handlers/users.go'], 'go');
+      const diagnostics = await session.waitForDiagnostics(uri, 'the two findings', (list) => list.length === expected.length);
+      const rows = diagnostics.map((d) => [d.range.start.line, d.range.start.character, String(d.code), typeof d.message === 'string' ? d.message : d.message.value] as const).sort();
+      assert.deepEqual(rows, expected);
+    });
+  } finally {
+    removeTree(moduleRoot);
+  }
+});
