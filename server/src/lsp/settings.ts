@@ -109,14 +109,15 @@ export class SettingsStore {
     const picked = pickSetConfigKeys(raw);
     // Invalid entries are dropped by the normalisation, so each falls back to the files' value or the default.
     const { config, problems: settingProblems } = normalizeConfig({ ...picked, exclude: undefined }, 'settings', files?.config);
-    const settingExcludes = normalizeConfig({ exclude: picked.exclude }, 'settings').config.exclude;
-    problems.push(...settingProblems.map(describeSettingProblem), ...describeUnknownSettings(raw));
+    // Settings' globs are relative to the workspace folder, so they are kept apart from the files' own.
+    const excludes = normalizeConfig({ exclude: picked.exclude }, 'settings');
+    problems.push(...[...settingProblems, ...excludes.problems].map(describeSettingProblem), ...describeUnknownSettings(raw));
     let enable: boolean = SETTING_DEFAULTS.enable;
     if (typeof raw.enable === 'boolean') enable = raw.enable;
     else if (raw.enable !== undefined && raw.enable !== null) problems.push(`setting "cardinal.enable" must be true or false; using ${String(enable)}`);
     this.report(problems);
     const filesExclude = files?.isExcluded ?? (() => false);
-    const settingsExclude = root === undefined ? () => false : createExcludeMatcher(settingExcludes, root);
+    const settingsExclude = root === undefined ? () => false : createExcludeMatcher(excludes.config.exclude, root);
     return { enable, config, isExcluded: (fileName) => filesExclude(fileName) || settingsExclude(fileName) };
   }
 
