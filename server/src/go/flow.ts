@@ -15,7 +15,7 @@ import { matchesConfiguredName } from '../analysis/configured-names';
 import { notes } from '../analysis/step-notes';
 import { bounded, choice, type Facts, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
-import type { Transform } from './catalog';
+import { GO_CATALOGS, type GoCatalog, type StoreRule, type Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
 import type { Containers, Element } from './containers';
 import { equalityPartner, isFiniteSetCheck, isInsideFixedCase } from './guards';
@@ -47,8 +47,10 @@ const LITERALS: ReadonlySet<string> = new Set([
 /** Expressions a `switch` can test and a `case` then bounds. */
 const SWITCHABLE: ReadonlySet<string> = new Set(['identifier', 'selector_expression', 'call_expression']);
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '&&', '||']);
-/** Conversions that keep the value; tree-sitter reads `string(b)` as a call. */
-const CONVERSIONS: ReadonlySet<string> = new Set(['string']);
+/** Conversions that keep the value; tree-sitter reads `string(b)` and `int64(n)` as calls. */
+const CONVERSIONS: ReadonlySet<string> = new Set(['string', 'int', 'int8', 'int16', 'int32', 'int64', 'uint', 'uint8', 'uint16', 'uint32', 'uint64', 'float32', 'float64', 'byte', 'rune']);
+/** Names a value of type `error` usually has where its type is not written: `v, err := f()`. */
+const ERROR_NAME = /^(err|.+Err)$/;
 
 /** A call being followed into its function: there, the function's parameters are that call's arguments. */
 interface CallFrame {
@@ -164,8 +166,13 @@ export class FlowTracer {
     if (match?.kind === 'fact') {
       const { fact } = match;
       if (fact.kind === 'route-pattern') return bounded('the matched route pattern', true);
+      if (fact.kind === 'bounded' && fact.unlessCalled && this.programCalls(fact.unlessCalled.function)) {
+        return tainted(sourceTaint(fact.unlessCalled.source, spanOf(node), textOf(node)));
+      }
       if (fact.kind === 'bounded') return bounded(`the ${fact.description}`);
-      const repair = fact.source === 'http-method' ? { bounding: methodRewrite(node, this.pkg) } : this.repair(match.frames, node);
+      // The method helper takes a string: only a net/http request's `Method` is rewritten.
+      const isStringMethod = match.frames[match.frames.length - 1]?.type.package === 'net/http';
+      const repair = fact.source === 'http-method' ? (isStringMethod ? { bounding: methodRewrite(node, this.pkg) } : undefined) : this.repair(match.frames, node);
       return tainted(sourceTaint(fact.source, spanOf(node), textOf(node), { repair }));
     }
     if (match?.kind === 'transform') return this.applyTransform(match.transform, match.call, depth);
@@ -202,14 +209,73 @@ export class FlowTracer {
   private traceCall(call: GoNode, depth: number): Facts {
     const callee = unwrapParentheses(fieldOf(call, 'function') as GoNode);
     const args = callArguments(call);
-    if (CONVERSIONS.has(textOf(callee)) && args.length === 1) return this.trace(args[0], depth);
-    if (callee.type === 'identifier' && !this.scopes.resolve(callee)) {
+    const isBuiltinName = callee.type === 'identifier' && !this.scopes.resolve(callee);
+    if (args.length === 1 && ((isBuiltinName && CONVERSIONS.has(textOf(callee))) || (callee.type === 'identifier' && this.pkg.declaresType(textOf(callee))))) {
+      return this.trace(args[0], depth);
+    }
+    if (callee.type === 'selector_expression' && textOf(fieldOf(callee, 'field') as GoNode) === 'Error' && args.length === 0) return this.traceErrorMessage(call, depth);
+    const store = callee.type === 'selector_expression' && args.length === 1 ? this.storeRead(callee) : undefined;
+    if (store) return this.traceStored(store.catalog, store.rule, args[0], depth);
+    if (isBuiltinName) {
       // Builtins: `append` holds its arguments' elements, `make` zero values.
       if (textOf(callee) === 'append') return union(args.map((arg) => this.trace(argumentValue(arg), depth)));
       if (textOf(callee) === 'make') return bounded('the zero value');
     }
     const functions = this.functionsCalled(callee);
     return functions.length === 0 ? UNKNOWN : anyOf(functions.map((fn) => this.traceReturns(fn, 0, call, depth)));
+  }
+
+  /** True when some loaded package calls a function of this name (`grpc.UnknownServiceHandler(…)`). */
+  private programCalls(name: string): boolean {
+    return this.program.loadedContexts().some((context) => context.pkg.callsNamed(name).length > 0);
+  }
+
+  /** The store rule a getter call reads through (`c.GetString`, `ctx.Value`), when its receiver is a catalogued store. */
+  private storeRead(callee: GoNode): { catalog: GoCatalog; rule: StoreRule } | undefined {
+    const match = this.chains.match(fieldOf(callee, 'operand') as GoNode);
+    if (match?.kind !== 'typed') return undefined;
+    const type = match.frames[match.frames.length - 1].type;
+    const catalog = GO_CATALOGS.find((candidate) => candidate.id === type.package);
+    const method = textOf(fieldOf(callee, 'field') as GoNode);
+    const rule = catalog?.stores?.find((candidate) => candidate.type === type.name && candidate.getters.includes(method));
+    return catalog && rule ? { catalog, rule } : undefined;
+  }
+
+  /** What every setter of the store put under the same key, in this package and the loaded ones. */
+  private traceStored(catalog: GoCatalog, rule: StoreRule, key: GoNode, depth: number): Facts {
+    const wanted = this.storeKey(key);
+    const { setter } = rule;
+    const name = (setter.method ?? setter.function) as string;
+    const parts: Facts[] = [];
+    for (const context of this.program.loadedContexts()) {
+      for (const call of context.pkg.callsNamed(name)) {
+        const callee = fieldOf(call, 'function');
+        const operand = callee?.type === 'selector_expression' ? fieldOf(callee, 'operand') : undefined;
+        if (!operand) continue;
+        const isFunction = operand.type === 'identifier' && context.pkg.isImportAlias(call.file, textOf(operand));
+        if (setter.function !== undefined ? !isFunction || context.pkg.catalogForAlias(call.file, textOf(operand)) !== catalog : isFunction) continue;
+        const args = callArguments(call);
+        const value = args[setter.value];
+        if (!value || args.length !== Math.max(setter.key, setter.value) + 1 || context.tracer.storeKey(args[setter.key]) !== wanted) continue;
+        parts.push(through(this.trace(value, depth), stepAt(value, notes.storedAs(`${name}(${textOf(args[setter.key])})`))));
+      }
+    }
+    return anyOf(parts);
+  }
+
+  /** A store key as it can be compared across files: a constant's string, else the key as written. */
+  storeKey(key: GoNode): string {
+    const value = this.containers.constantKey(key);
+    return value === undefined ? `code:${textOf(unwrapParentheses(key))}` : `value:${value}`;
+  }
+
+  /** `err.Error()`: what the error is, when known (a sentinel's constant text); else an error message. */
+  private traceErrorMessage(call: GoNode, depth: number): Facts {
+    const operand = fieldOf(fieldOf(call, 'function') as GoNode, 'operand') as GoNode;
+    const facts = this.trace(operand, depth);
+    const knownOnlyAsAnError = facts.taints.length > 0 && facts.taints.every((taint) => taint.kind === 'error-message');
+    if (!knownOnlyAsAnError && (facts.taints.length > 0 || !facts.unknown)) return facts;
+    return tainted(sourceTaint('error-message', spanOf(call), textOf(call)));
   }
 
   /**
@@ -341,6 +407,8 @@ export class FlowTracer {
     if (!binding || binding.kind === 'function') return UNKNOWN;
     if (binding.kind === 'constant') return bounded(`the constant '${binding.name}'`);
     const facts = this.traceBindingAt(binding, identifier, depth);
+    // An error nobody can follow (returned by another package) is an error message when printed.
+    if (facts.unknown && facts.taints.length === 0 && isErrorValue(binding)) return tainted(sourceTaint('error-message', spanOf(identifier), textOf(identifier)));
     const written = this.indexWrites(binding);
     return written.length === 0 ? facts : union([facts, this.traceElements(written, depth)]);
   }
@@ -636,6 +704,13 @@ function parameterArity(fn: GoNode): { accepts(args: readonly GoNode[]): boolean
       return variadic ? args.length >= count - 1 : args.length === count;
     },
   };
+}
+
+/** Declared `error`, or named like one where the type is not written (`v, err := f()`). */
+function isErrorValue(binding: Binding): boolean {
+  const type = fieldOf(binding.declaration, 'type');
+  if (type) return textOf(type) === 'error';
+  return ERROR_NAME.test(binding.name);
 }
 
 function isVariadic(fn: GoNode, binding: Binding): boolean {

@@ -22,6 +22,7 @@ export class GoPackage {
   private readonly indexWrites = new Map<string, GoNode[]>();
   private readonly fieldWrites = new Map<string, GoNode[]>();
   private readonly structFields = new Set<string>();
+  private readonly typeNames = new Set<string>();
   private readonly calls = new Map<string, GoNode[]>();
   private readonly catalogsByImportPath = new Map<string, GoCatalog>();
 
@@ -102,6 +103,11 @@ export class GoPackage {
     return this.fieldWrites.get(name) ?? [];
   }
 
+  /** True when this package declares a type named `name` (so `name(x)` is a conversion). */
+  declaresType(name: string): boolean {
+    return this.typeNames.has(name);
+  }
+
   /** True when a struct type of this package declares a field named `name`. */
   declaresField(name: string): boolean {
     return this.structFields.has(name);
@@ -138,6 +144,12 @@ export class GoPackage {
         case 'short_var_declaration':
           this.indexAssignment(node);
           break;
+        case 'type_spec':
+        case 'type_alias': {
+          const name = fieldOf(node, 'name');
+          if (name) this.typeNames.add(textOf(name));
+          break;
+        }
         case 'field_declaration':
           for (const name of fieldsOf(node, 'name')) this.structFields.add(textOf(name));
           break;

@@ -62,6 +62,11 @@ export class GoProgram {
     return directory === undefined ? undefined : this.load(directory);
   }
 
+  /** Every package loaded so far: the analysed ones and the imports followed. */
+  loadedContexts(): SinkContext[] {
+    return [...new Set(this.byFile.values())];
+  }
+
   /** Every project package `file` imports that is loaded or can be. */
   importedBy(file: GoFileSyntax): SinkContext[] {
     const importer = this.byFile.get(file);

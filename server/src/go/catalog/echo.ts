@@ -18,6 +18,7 @@ export const echo: GoCatalog = {
     { type: context, chain: 'RouteInfo().Path', fact: { kind: 'route-pattern' } },
     { type: context, chain: 'Response().Status', fact: { kind: 'bounded', description: 'status code' } },
   ],
+  stores: [{ type: context, setter: { method: 'Set', key: 0, value: 1 }, getters: ['Get'] }],
   routePatternFixes: [
     { type: { package: 'echo', name: context }, template: '{value}.Path()', reason: '"" before routing and on 404' },
   ],

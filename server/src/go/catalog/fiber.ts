@@ -25,6 +25,7 @@ export const fiber: GoCatalog = {
     { type: ctx, chain: 'Method()', fact: { kind: 'bounded', description: 'HTTP method' } },
     { type: ctx, chain: 'Response().StatusCode()', fact: { kind: 'bounded', description: 'status code' } },
   ],
+  stores: [{ type: ctx, setter: { method: 'Locals', key: 0, value: 1 }, getters: ['Locals'] }],
   routePatternFixes: [
     {
       type: { package: 'fiber', name: ctx },

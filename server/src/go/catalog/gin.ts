@@ -23,4 +23,5 @@ export const gin: GoCatalog = {
   routePatternFixes: [
     { type: { package: 'gin', name: context }, template: '{value}.FullPath()', reason: '"" for unmatched routes' },
   ],
+  stores: [{ type: context, setter: { method: 'Set', key: 0, value: 1 }, getters: ['Get', 'MustGet', 'GetString', 'GetInt', 'GetInt64', 'GetStringSlice', 'Value'] }],
 };

@@ -2,19 +2,21 @@
 import { chi } from './chi';
 import { clientGolang, promauto, promhttp } from './client-golang';
 import { echo } from './echo';
+import { fasthttp } from './fasthttp';
+import { grpc, grpcMetadata, grpcPeer } from './grpc';
 import { fiber } from './fiber';
 import { gin } from './gin';
 import { gorillaMux } from './gorilla-mux';
 import { netHttp } from './net-http';
 import { otel, otelAttribute, otelhttp, otelMetric } from './otel';
-import { fmt, mathRand, path, regexp, strconv, strings, time } from './stdlib';
+import { contextPackage, errorsPackage, fmt, mathRand, path, regexp, strconv, strings, time } from './stdlib';
 import type { GoCatalog } from './types';
 import { uuid } from './uuid';
 
 export const GO_CATALOGS: readonly GoCatalog[] = [
-  gin, echo, fiber, chi, gorillaMux, netHttp,
+  gin, echo, fiber, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
   clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelhttp,
-  fmt, strings, strconv, regexp, path, time, mathRand, uuid,
+  fmt, errorsPackage, contextPackage, strings, strconv, regexp, path, time, mathRand, uuid,
 ];
 
 export type * from './types';

@@ -24,6 +24,7 @@ const requestMembers = (type: string): MemberRule[] => [
   { type, chain: 'PathValue()', fact: { kind: 'source', source: 'path-param' } },
   { type, chain: 'FormValue()', fact: { kind: 'source', source: 'form' } },
   { type, chain: 'Proto', fact: { kind: 'bounded', description: 'protocol version' } },
+  { type, chain: 'Context()', yields: { package: 'context', name: 'Context' } },
 ];
 
 export const netHttp: GoCatalog = {

@@ -15,7 +15,15 @@ export const fmt: GoCatalog = {
     { function: 'Sprintf', transform: { kind: 'concat', from: 1 } },
     { function: 'Sprint', transform: { kind: 'concat', from: 0 } },
     { function: 'Sprintln', transform: { kind: 'concat', from: 0 } },
+    { function: 'Errorf', transform: { kind: 'concat', from: 0 } },
   ],
+};
+
+/** An error made from a text holds that text: a sentinel `errors.New("not found")` is one value. */
+export const errorsPackage: GoCatalog = {
+  id: 'errors',
+  importPaths: ['errors'],
+  functions: [{ function: 'New', transform: pass(0) }],
 };
 
 export const strings: GoCatalog = {
@@ -95,4 +103,11 @@ export const mathRand: GoCatalog = {
     function: name,
     fact: { kind: 'source', source: 'random' },
   })),
+};
+
+/** context: values a middleware puts in the request's context are read back by key. */
+export const contextPackage: GoCatalog = {
+  id: 'context',
+  importPaths: ['context'],
+  stores: [{ type: 'Context', setter: { function: 'WithValue', key: 1, value: 2 }, getters: ['Value'] }],
 };

@@ -22,8 +22,11 @@ export type ValueFact =
   | { readonly kind: 'source'; readonly source: SourceKind }
   /** The matched route pattern: bounded by the application's routes. */
   | { readonly kind: 'route-pattern' }
-  /** Bounded for another reason (status code, method, handler name). */
-  | { readonly kind: 'bounded'; readonly description: string };
+  /**
+   * Bounded for another reason (status code, method, handler name); `unlessCalled`: unbounded, of
+   * `source`, in a program that calls that function of the package (gRPC's `UnknownServiceHandler`).
+   */
+  | { readonly kind: 'bounded'; readonly description: string; readonly unlessCalled?: { readonly function: string; readonly source: SourceKind } };
 
 /** How a call derives its result from its arguments. Indices count the call's arguments. */
 export type Transform =
@@ -128,6 +131,18 @@ export interface ParameterTypeRule {
   readonly becomes: string;
 }
 
+/**
+ * A per-request store of the catalogued type: a value put under a key (`c.Set("user", u)`,
+ * `context.WithValue(ctx, key, u)`) is read back under the same key elsewhere (`c.GetString("user")`,
+ * `ctx.Value(key)`). Getters take the key as their only argument.
+ */
+export interface StoreRule {
+  readonly type: string;
+  /** A method of `type` or a function of the catalogued package, and where its key and value are. */
+  readonly setter: { readonly method?: string; readonly function?: string; readonly key: number; readonly value: number };
+  readonly getters: readonly string[];
+}
+
 /** Everything Cardinal knows about one Go package (all tables optional). */
 export interface GoCatalog {
   /** Stable id used by `GoTypeName.package`. */
@@ -136,6 +151,7 @@ export interface GoCatalog {
   readonly importPaths: readonly string[];
   readonly members?: readonly MemberRule[];
   readonly parameterTypes?: readonly ParameterTypeRule[];
+  readonly stores?: readonly StoreRule[];
   readonly functions?: readonly FunctionRule[];
   readonly routePatternFixes?: readonly RoutePatternFix[];
   readonly vectorConstructors?: readonly VectorConstructorRule[];
