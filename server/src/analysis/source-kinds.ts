@@ -22,6 +22,7 @@ export const SOURCE_KINDS = {
   duration: { description: 'a measured duration', consequence: 'a new time series for almost every measurement' },
   random: { description: 'a random value', consequence: 'a new time series per call' },
   'unique-id': { description: 'a generated unique id', consequence: 'a new time series per call' },
+  'entity-id': { description: 'an id of a growing set', consequence: 'one time series per id' },
   'error-message': { description: 'an error message', consequence: 'one time series per distinct message' },
   custom: { description: 'a configured unbounded source', consequence: 'one time series per distinct value' },
 } as const;

@@ -65,6 +65,11 @@ export const UNKNOWN: Facts = Object.freeze({ taints: [], unknown: true });
 /** Nothing at all, e.g. a recursive call that adds nothing the outer call does not already. */
 export const NOTHING: Facts = Object.freeze({ taints: [], unknown: false });
 
+/** Nothing known either way: no source, no bound, no route pattern, only a part that could not be followed. */
+export function isOpen(facts: Facts): boolean {
+  return facts.unknown && facts.taints.length === 0 && facts.bounded === undefined && !facts.pattern;
+}
+
 export function bounded(why: string, pattern = false): Facts {
   return { taints: [], bounded: why, pattern, unknown: false };
 }

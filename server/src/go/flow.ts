@@ -12,8 +12,9 @@
  */
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
+import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, type Facts, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import { GO_CATALOGS, type GoCatalog, type StoreRule, type Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
@@ -114,6 +115,25 @@ export class FlowTracer {
   }
 
   private traceNode(node: GoNode, depth: number): Facts {
+    const facts = this.followNode(node, depth);
+    return isOpen(facts) ? (this.namedIdFacts(node) ?? facts) : facts;
+  }
+
+  /** A value followed no further whose own name says it is the id of a growing set (`projectID`, `order.ID`). */
+  private namedIdFacts(node: GoNode): Facts | undefined {
+    let entity: string | undefined;
+    if (node.type === 'identifier') entity = entityOfIdName(textOf(node));
+    else if (node.type === 'selector_expression') {
+      const field = fieldOf(node, 'field');
+      const operand = unwrapParentheses(fieldOf(node, 'operand') as GoNode);
+      const owner = operand.type === 'identifier' ? operand : operand.type === 'selector_expression' ? fieldOf(operand, 'field') : undefined;
+      if (field) entity = entityOfIdName(textOf(field)) ?? (owner ? entityOfIdProperty(textOf(owner), textOf(field)) : undefined);
+    }
+    if (entity === undefined) return undefined;
+    return tainted(sourceTaint('entity-id', spanOf(node), textOf(node), { description: entityIdDescription(entity) }));
+  }
+
+  private followNode(node: GoNode, depth: number): Facts {
     const custom = this.customFacts(node);
     if (custom) return custom;
     if (LITERALS.has(node.type)) return bounded('a literal');

@@ -17,8 +17,9 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, extendRepairs, type Facts, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { weakness } from '../analysis/weak-sanitizers';
+import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
@@ -31,6 +32,13 @@ import { spanOf, stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 48;
+
+/** The name of what `owner.id` belongs to: `order` in `order.id`, `user` in `req.user.id`. */
+function ownerName(owner: ts.Expression): string | undefined {
+  if (ts.isIdentifier(owner)) return owner.text;
+  if (ts.isPropertyAccessExpression(owner)) return owner.name.text;
+  return undefined;
+}
 const MAX_WORK = 20_000;
 /** How many steps pass between two looks at the clock: reading it on every step would cost more than the steps. */
 const CLOCK_INTERVAL = 256;
@@ -115,6 +123,24 @@ export class FlowTracer {
 
   private compute(original: ts.Expression, frame: Frame | undefined, depth: number): Facts {
     const node = skipOuter(original);
+    const facts = this.followed(node, frame, depth);
+    return isOpen(facts) ? (this.namedIdFacts(node) ?? facts) : facts;
+  }
+
+  /** A value followed no further whose own name says it is the id of a growing set (`projectId`, `order.id`). */
+  private namedIdFacts(node: ts.Expression): Facts | undefined {
+    let entity: string | undefined;
+    if (ts.isIdentifier(node)) entity = entityOfIdName(node.text);
+    else if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const name = staticName(node, this.resolver.checker);
+      const owner = ownerName(skipOuter(node.expression));
+      if (name !== undefined) entity = entityOfIdName(name) ?? (owner === undefined ? undefined : entityOfIdProperty(owner, name));
+    }
+    if (entity === undefined) return undefined;
+    return tainted(sourceTaint('entity-id', spanOf(node), node.getText(), { description: entityIdDescription(entity) }));
+  }
+
+  private followed(node: ts.Expression, frame: Frame | undefined, depth: number): Facts {
     const literal = literalFacts(node);
     if (literal) return literal;
     const catalogued = this.catalogFacts(node, frame, depth);
