@@ -9,14 +9,14 @@ import { gin } from './gin';
 import { gorillaMux } from './gorilla-mux';
 import { netHttp } from './net-http';
 import { otel, otelAttribute, otelhttp, otelMetric } from './otel';
-import { contextPackage, errorsPackage, fmt, mathRand, path, regexp, strconv, strings, time } from './stdlib';
+import { contextPackage, errorsPackage, fmt, mathRand, os, path, regexp, strconv, strings, time } from './stdlib';
 import type { GoCatalog } from './types';
 import { uuid } from './uuid';
 
 export const GO_CATALOGS: readonly GoCatalog[] = [
   gin, echo, fiber, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
   clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelhttp,
-  fmt, errorsPackage, contextPackage, strings, strconv, regexp, path, time, mathRand, uuid,
+  fmt, errorsPackage, contextPackage, os, strings, strconv, regexp, path, time, mathRand, uuid,
 ];
 
 export type * from './types';

@@ -26,6 +26,13 @@ export const errorsPackage: GoCatalog = {
   functions: [{ function: 'New', transform: pass(0) }],
 };
 
+/** Environment variables are set when the process starts: one value for its whole life. */
+export const os: GoCatalog = {
+  id: 'os',
+  importPaths: ['os'],
+  functions: ['Getenv', 'LookupEnv', 'Hostname'].map((name) => ({ function: name, transform: { kind: 'bounded', why: 'value fixed when the process starts' } }) as const),
+};
+
 export const strings: GoCatalog = {
   id: 'strings',
   importPaths: ['strings'],

@@ -63,7 +63,11 @@ export const globals: LibraryTable = {
       },
     },
     Performance: { typeNames: ['Performance'], members: { now: returns('timestamp'), timeOrigin: { source: 'timestamp' } } },
-    Process: { members: { hrtime: { call: { returns: { source: 'timestamp' } } }, uptime: returns('timestamp'), pid: { bounded: 'the process id' } } },
+    Process: {
+      members: { hrtime: { call: { returns: { source: 'timestamp' } } }, uptime: returns('timestamp'), pid: { bounded: 'the process id' }, env: { entity: 'global:Environment' } },
+    },
+    // Set when the process starts: one value for its whole life, whatever the variable is called.
+    Environment: { anyMember: { bounded: 'an environment variable (one value per process)' } },
     Crypto: { members: { randomUUID: returns('unique-id'), getRandomValues: returns('random') } },
     JSON: { members: { stringify: carriesFirst } },
     Carries: { call: { propagates: [0] } },
