@@ -25,7 +25,7 @@ for (const entry of readEntries()) {
   const gitDir = path.join(mirrors, entry.repo.replace('/', '+'), 'repo');
   const dir = snapshotDir(path.resolve(root), entry);
   const stamp = path.join(dir, '.cardinal-snapshot');
-  const wanted = `${entry.commit}\n${entry.paths.join('\n')}\nwith project files\n`;
+  const wanted = `${entry.commit}\n${entry.paths.join('\n')}\nwith project and workspace files\n`;
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) continue;
   if (!existsSync(gitDir)) {
     console.error(`${entry.id}: no mirror at ${gitDir} (fetch github:${entry.repo} first)`);
@@ -46,9 +46,9 @@ for (const entry of readEntries()) {
 }
 process.exit(failures > 0 ? 1 : 0);
 
-/** The project files (package.json, tsconfig/jsconfig, go.mod, go.work) in the folders that hold the entry's paths. */
+/** The project files (package.json, tsconfig/jsconfig, pnpm-workspace.yaml, go.mod, go.work) in the folders that hold the entry's paths. */
 function projectFilesAround(gitDir, entry) {
-  const PROJECT_FILE = /(^|\/)(package\.json|[tj]sconfig[^/]*\.json|go\.mod|go\.work)$/;
+  const PROJECT_FILE = /(^|\/)(package\.json|[tj]sconfig[^/]*\.json|pnpm-workspace\.yaml|go\.mod|go\.work)$/;
   const listed = execFileSync('git', ['--git-dir', gitDir, 'ls-tree', '-r', '--name-only', entry.commit], { encoding: 'utf8', maxBuffer: 1 << 28 }).split('\n');
   const folders = new Set(['']);
   for (const scanned of entry.paths) {

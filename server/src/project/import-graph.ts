@@ -16,6 +16,8 @@ export interface ImportGraph {
    * package (whose types may hold or augment anything) or a path that does not resolve.
    */
   importsPackages(file: string): boolean;
+  /** Source files outside the graph that `file` imports: another project's, such as a sibling package of a monorepo. */
+  importsOutside(file: string): readonly string[];
 }
 
 /** Builds the graph of `texts` (file name → text), resolving specifiers as the project's compiler would. */
@@ -33,6 +35,7 @@ export class MutableImportGraph implements ImportGraph {
   private readonly imports = new Map<string, readonly string[]>();
   private readonly importers = new Map<string, Set<string>>();
   private readonly withPackages = new Set<string>();
+  private readonly outside = new Map<string, readonly string[]>();
   private readonly host: ts.ModuleResolutionHost;
   private readonly cache: ts.ModuleResolutionCache;
   /** Bare specifiers name project files only through `paths` (or `baseUrl`); without either they are packages. */
@@ -68,18 +71,28 @@ export class MutableImportGraph implements ImportGraph {
     return this.withPackages.has(file);
   }
 
+  importsOutside(file: string): readonly string[] {
+    return this.outside.get(file) ?? [];
+  }
+
   /** Records the imports of `file` as `text` states them, replacing what an earlier text stated. */
   setText(file: string, text: string): void {
     for (const target of this.imports.get(file) ?? []) this.importers.get(target)?.delete(file);
     this.withPackages.delete(file);
     const targets: string[] = [];
+    const outside: string[] = [];
     for (const { fileName: specifier } of ts.preProcessFile(text, true, true).importedFiles) {
       if (isBuiltin(specifier)) continue;
       const target = this.resolve(specifier, file);
-      if (target === undefined) this.withPackages.add(file);
-      else targets.push(target);
+      if (target !== undefined && this.isGraphFile(target)) targets.push(target);
+      else {
+        this.withPackages.add(file);
+        if (target !== undefined) outside.push(target);
+      }
     }
     this.imports.set(file, targets);
+    if (outside.length > 0) this.outside.set(file, outside);
+    else this.outside.delete(file);
     for (const target of targets) {
       const importers = this.importers.get(target);
       if (importers) importers.add(file);
@@ -87,11 +100,11 @@ export class MutableImportGraph implements ImportGraph {
     }
   }
 
-  /** The graph file `specifier` names from `file`, or undefined for a package or a path that does not resolve. */
+  /** The source file `specifier` names from `file`, or undefined for a package's or a path that does not resolve. */
   private resolve(specifier: string, file: string): string | undefined {
     const relative = specifier.startsWith('.') || specifier.startsWith('/');
     if (!relative && !this.bareCanBeLocal) return undefined;
     const resolved = ts.resolveModuleName(specifier, file, this.settings.options, this.host, this.cache).resolvedModule;
-    return resolved && this.isGraphFile(resolved.resolvedFileName) ? resolved.resolvedFileName : undefined;
+    return resolved && !resolved.isExternalLibraryImport && !resolved.resolvedFileName.endsWith('.d.ts') ? resolved.resolvedFileName : undefined;
   }
 }

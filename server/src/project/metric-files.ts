@@ -48,12 +48,22 @@ export function findCallersOutside(program: ts.Program, lookups: Iterable<Caller
     if (seen.has(key)) continue;
     seen.add(key);
     // No name: a default export, which an importer may call by any name.
-    const mentions = functionName === '' ? /./ : new RegExp(`(?<![\\w$])${functionName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
-    for (const importer of closure([fileName], (file) => graph.importersOf(file))) {
+    const mentions = functionName === '' ? /./ : mentionOf(functionName);
+    for (const importer of importersClosure(fileName, graph)) {
       if (program.getSourceFile(importer) === undefined && mentions.test(texts.get(importer) ?? '')) callers.add(importer);
     }
   }
   return [...callers];
+}
+
+/** A test for a text that names `name` as a whole word. */
+export function mentionOf(name: string): RegExp {
+  return new RegExp(`(?<![\\w$])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w$])`);
+}
+
+/** `file` and every file of the graph that imports it, directly or through others (re-exports included). */
+export function importersClosure(file: string, graph: ImportGraph): Set<string> {
+  return closure([file], (importedFile) => graph.importersOf(importedFile));
 }
 
 /** `start` and everything reachable from it through `next`. */

@@ -6,6 +6,7 @@ import type * as ts from 'typescript';
 import { inferredCompilerOptions } from './inferred-project';
 import { canonicalKey, directoryOf, joinPath, parentOf } from './paths';
 import { parseProjectConfig, ProjectConfig } from './project-config';
+import { WorkspacePackages } from './workspace-packages';
 
 /** Looked for in each folder, in this order (as editors do). */
 export const CONFIG_FILE_NAMES: readonly string[] = ['tsconfig.json', 'jsconfig.json'];
@@ -24,8 +25,11 @@ export interface ProjectSettings {
  */
 export class ProjectLocator {
   private readonly parsed = new Map<string, ParsedEntry>();
+  private workspaces: WorkspacePackages;
 
-  constructor(private readonly system: ts.System) {}
+  constructor(private readonly system: ts.System) {
+    this.workspaces = new WorkspacePackages(system);
+  }
 
   /**
    * The config file that owns `fileName`: walking up from its folder, the first tsconfig.json or
@@ -52,13 +56,18 @@ export class ProjectLocator {
 
   /** Settings of the inferred project; it starts with no root files (callers add the loose files). */
   inferredSettings(): ProjectSettings {
-    return { rootFiles: [], options: inferredCompilerOptions(), currentDirectory: this.system.getCurrentDirectory() };
+    const currentDirectory = this.system.getCurrentDirectory();
+    return { rootFiles: [], options: this.workspaces.withPackagePaths(inferredCompilerOptions(), currentDirectory), currentDirectory };
   }
 
-  /** Drops the cached parse of `configFile`, or of every config when called without one. */
+  /** Drops the cached parse of `configFile`, or of every config (and what is known of workspaces) when called without one. */
   forget(configFile?: string): void {
-    if (configFile === undefined) this.parsed.clear();
-    else this.parsed.delete(configFile);
+    if (configFile !== undefined) {
+      this.parsed.delete(configFile);
+      return;
+    }
+    this.parsed.clear();
+    this.workspaces = new WorkspacePackages(this.system);
   }
 
   private ownerAmong(configFile: string, fileName: string, visited: Set<string>): string | undefined {
@@ -77,7 +86,9 @@ export class ProjectLocator {
   private entry(configFile: string): ParsedEntry {
     let entry = this.parsed.get(configFile);
     if (!entry) {
-      const config = parseProjectConfig(this.system, configFile);
+      const parsed = parseProjectConfig(this.system, configFile);
+      // Sibling packages of a monorepo resolve to their sources, installed or not.
+      const config = { ...parsed, options: this.workspaces.withPackagePaths(parsed.options, parsed.currentDirectory) };
       const rootFileKeys = new Set(config.rootFiles.map((file) => canonicalKey(file, this.system.useCaseSensitiveFileNames)));
       entry = { config, rootFileKeys };
       this.parsed.set(configFile, entry);

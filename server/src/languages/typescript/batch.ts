@@ -8,7 +8,7 @@ import type ts from 'typescript';
 import type { CardinalConfig, Finding } from '../../analysis';
 import { createProjectProgram } from '../../project/create-program';
 import { buildImportGraph, type ImportGraph } from '../../project/import-graph';
-import { findCallersOutside, selectMetricFiles } from '../../project/metric-files';
+import { type CallersLookup, findCallersOutside, importersClosure, mentionOf, selectMetricFiles } from '../../project/metric-files';
 import { PackageDependencies } from '../../project/package-dependencies';
 import { groupFilesByProject } from '../../project/project-groups';
 import { ProjectLocator, type ProjectSettings } from '../../project/project-locator';
@@ -20,19 +20,60 @@ import { analyzeWithCallers, CallersTracker, type GrowingProgram } from './calle
 export function analyzeScripts(files: readonly string[], context: BatchContext): Finding[] {
   const locator = new ProjectLocator(context.system);
   const findings: Finding[] = [];
+  const runs: ProjectRun[] = [];
+  const tracker = new CallersTracker();
   for (const group of groupFilesByProject(locator, files)) {
     const settings = projectSettings(locator, group.configFile, group.files, context);
     const texts = readProjectTexts(settings, group.files, context.system);
     // Listed, then gone (deleted or unreadable) by the time it is read: said, not silently dropped.
     for (const file of group.files) if (!texts.has(file)) context.note({ file, message: 'skipped: could not be read' });
     const graph = buildImportGraph(texts, settings, context.system);
-    const candidates = selectCandidates(group.files, texts, graph, context);
+    const run: ProjectRun = { files: group.files, settings, texts, graph, analysed: new Set() };
+    runs.push(run);
     // A project none of whose scanned files can hold a metric call needs no program at all.
-    const analysed = candidates.length > 0 ? analyzeCandidates(candidates, new Set(group.files), settings, texts, graph, context) : new Map<string, Finding[]>();
-    for (const file of group.files) if (!analysed.has(file)) context.fileDone(file);
-    for (const fileFindings of analysed.values()) findings.push(...fileFindings);
+    findings.push(...analyzeRun(run, selectCandidates(group.files, texts, graph, context), tracker, context));
   }
+  // A wrapper of one project (a monorepo's shared package) is judged at its calls in the others.
+  for (const run of runs) findings.push(...analyzeRun(run, callersFromOtherProjects(run, runs, tracker.lookedUp()), tracker, context));
+  for (const run of runs) for (const file of run.files) if (!run.analysed.has(file)) context.fileDone(file);
   return findings;
+}
+
+/** One project's part of a scan: its scanned files, what its analysis needs, and the files analysed so far. */
+interface ProjectRun {
+  readonly files: readonly string[];
+  readonly settings: ProjectSettings;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly graph: ImportGraph;
+  readonly analysed: Set<string>;
+}
+
+function analyzeRun(run: ProjectRun, candidates: readonly string[], tracker: CallersTracker, context: BatchContext): Finding[] {
+  const fresh = candidates.filter((file) => !run.analysed.has(file));
+  if (fresh.length === 0) return [];
+  const analysed = analyzeCandidates(fresh, new Set(run.files), run.settings, run.texts, run.graph, tracker, context);
+  for (const file of analysed.keys()) run.analysed.add(file);
+  return [...analysed.values()].flat();
+}
+
+/**
+ * Scanned files of `run`, not analysed yet, that call a function another project's analysis looked
+ * for the callers of: they name it and import, from outside their own project, a file that leads to it.
+ */
+function callersFromOtherProjects(run: ProjectRun, runs: readonly ProjectRun[], lookups: readonly CallersLookup[]): string[] {
+  const wanted: { leadsTo: ReadonlySet<string>; mentions: RegExp }[] = [];
+  for (const { fileName, functionName } of lookups) {
+    const owner = runs.find((other) => other !== run && other.texts.has(fileName));
+    if (!owner || functionName === '') continue;
+    wanted.push({ leadsTo: importersClosure(fileName, owner.graph), mentions: mentionOf(functionName) });
+  }
+  if (wanted.length === 0) return [];
+  return run.files.filter((file) => {
+    if (run.analysed.has(file)) return false;
+    const outside = run.graph.importsOutside(file);
+    const text = run.texts.get(file) ?? '';
+    return outside.length > 0 && wanted.some(({ leadsTo, mentions }) => outside.some((target) => leadsTo.has(target)) && mentions.test(text));
+  });
 }
 
 /** The scanned files that may hold a metric call, each judged with its own configuration's sinks. */
@@ -62,9 +103,9 @@ function analyzeCandidates(
   settings: ProjectSettings,
   texts: ReadonlyMap<string, string>,
   graph: ImportGraph,
+  tracker: CallersTracker,
   context: BatchContext,
 ): Map<string, Finding[]> {
-  const tracker = new CallersTracker();
   const dependencies = new PackageDependencies(context.system);
   // A new array each time: TypeScript reuses an old program whole when its roots compare equal, and the
   // old program holds the previous array.

@@ -15,6 +15,7 @@ export class CallersTracker {
   private file: string | undefined;
   private readonly byFile = new Map<string, CallersLookup[]>();
   private readonly delegated = new Set<string>();
+  private readonly everLookedUp = new Map<string, CallersLookup>();
 
   /** The analyzer hook `AnalyzerHooks.onJudgedAtCallers`. */
   readonly delegationHook = (callerFiles: readonly string[]): void => {
@@ -30,11 +31,17 @@ export class CallersTracker {
 
   /** The analyzer hook (`AnalyzerHooks.onCallersLookup`). */
   readonly hook = (fileName: string, functionName: string): void => {
+    this.everLookedUp.set(`${fileName}\0${functionName}`, { fileName, functionName });
     if (this.file === undefined) return;
     const lookups = this.byFile.get(this.file);
     if (lookups) lookups.push({ fileName, functionName });
     else this.byFile.set(this.file, [{ fileName, functionName }]);
   };
+
+  /** Every function whose callers were looked up, once each. */
+  lookedUp(): CallersLookup[] {
+    return [...this.everLookedUp.values()];
+  }
 
   analysing(file: string | undefined): void {
     this.file = file;
