@@ -14,6 +14,8 @@ export const suspiciousLabelName = {
   documentation: `A label whose name usually holds unbounded values (\`path\`, \`url\`, \`user_id\`, \`email\`, \`ip\`,
 \`request_id\`, \`trace_id\`, \`session_id\`, …) receives a value Cardinal cannot follow: the parameter of
 an exported function nobody in the workspace calls, or the result of a library it does not model.
+When the value's own name says it is the id of something that grows with use (\`projectId\`,
+\`order.id\`, \`userID\`), that is evidence, and the finding is \`unbounded-label\` instead.
 
 Check that the value is bounded. If it is, a suppression comment with the reason documents it for the
 next reader; if Cardinal should know where the value comes from, list the function in

@@ -15,7 +15,9 @@ export const unboundedLabel = {
   summary: 'An unbounded value (ids, query, headers, IP, timestamps, random values, error messages) reaches a metric label.',
   documentation: `A label receives a value with no small fixed set of values: a path parameter, a user, session or
 tenant id, a query or header value, the client's address, the Host header or user agent (both chosen
-by the client), a timestamp or duration, a random value or UUID, an error message. Each distinct
+by the client), a timestamp or duration, a random value or UUID, an error message, or a value the
+code itself names as the id of something that grows with use (\`projectId\`, \`org_id\`, \`order.id\`:
+users, organizations, projects, sessions, orders, documents, runs). Each distinct
 value is a new time series, kept in memory by the client library and stored by the backend.
 
 **Bad**
