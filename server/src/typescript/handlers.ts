@@ -28,6 +28,8 @@ interface Convention {
 
 const CONVENTIONS: readonly Convention[] = TABLES.flatMap((table) => (table.handlerConventions ?? []).map((convention) => ({ table, convention }))).map((c, order) => ({ ...c, order }));
 const REGISTRATION_METHODS = new Set(CONVENTIONS.flatMap((c) => c.convention.registeredBy));
+/** How many calls deep an argument is looked into for a handler it wraps (`asyncHandler(withAuth(fn))`). */
+const MAX_WRAPPER_DEPTH = 2;
 /** Modules every program can use without a dependency. */
 const BUILT_IN = new Set(['http', 'node:http', 'https', 'node:https']);
 
@@ -41,6 +43,15 @@ export interface HandlerContext {
   onCallersLookup?(fileName: string, functionName: string): void;
 }
 
+export interface HandlerLookup {
+  /**
+   * Whether registrations outside the program are worth bringing in (default true). Not when the
+   * function's own parameter types already name its framework (`req: Request`): the registering file
+   * (an app that imports every route) would bring the whole project into a partial program.
+   */
+  readonly registrationsElsewhere?: boolean;
+}
+
 export class HandlerRecognizer {
   private registrations: Map<ts.Node, CallbackSite[]> | undefined;
   private readonly memo = new Map<ts.Node, HandlerParams | null>();
@@ -52,15 +63,15 @@ export class HandlerRecognizer {
   ) {}
 
   /** What a framework passes to each parameter of `fn`, when `fn` is a request handler. */
-  paramsOf(fn: FunctionNode): HandlerParams | undefined {
+  paramsOf(fn: FunctionNode, options: HandlerLookup = {}): HandlerParams | undefined {
     if (this.memo.has(fn)) return this.memo.get(fn) ?? undefined;
     this.memo.set(fn, null); // a handler registered by itself resolves to nothing, not forever
-    const found = this.compute(fn);
+    const found = this.compute(fn, options.registrationsElsewhere ?? true);
     this.memo.set(fn, found ?? null);
     return found;
   }
 
-  private compute(fn: FunctionNode): HandlerParams | undefined {
+  private compute(fn: FunctionNode, registrationsElsewhere: boolean): HandlerParams | undefined {
     const arity = fn.parameters.length;
     if (arity === 0) return undefined;
     const sites = this.registrationsOf(fn);
@@ -74,7 +85,7 @@ export class HandlerRecognizer {
       const chosen = this.choose(fn, byRegistration, false);
       if (chosen) return chosen;
     }
-    if (sites.length === 0) this.askForImporters(fn);
+    if (sites.length === 0 && registrationsElsewhere) this.askForImporters(fn);
     return this.choose(fn, CONVENTIONS, true);
   }
 
@@ -162,7 +173,13 @@ export class HandlerRecognizer {
   }
 
   /** The functions an argument denotes: a literal, a reference, a factory's result, or a route's `handler` option. */
-  private functionsPassedAs(arg: ts.Expression): [ts.Node, string[]][] {
+  /**
+   * The project's functions an argument of a registration passes. Names are followed to their
+   * declarations; the checker is asked for a type only where a function is made at run time (a
+   * factory's result), because asking for the type of every argument of every `.get(` or `.use(`
+   * call in the program costs more than the rest of the analysis.
+   */
+  private functionsPassedAs(arg: ts.Expression, depth = 0): [ts.Node, string[]][] {
     const expression = skipOuter(arg);
     const literal = asFunction(expression);
     if (literal) return [[literal, []]];
@@ -171,10 +188,50 @@ export class HandlerRecognizer {
         const key = property.name && staticName(property.name);
         const value = ts.isPropertyAssignment(property) ? property.initializer : ts.isMethodDeclaration(property) ? property : undefined;
         if (key !== 'handler' || !value) return [];
-        return this.functionsPassedAs(value as ts.Expression).map(([fn]) => [fn, ['handler']] as [ts.Node, string[]]);
+        return this.functionsPassedAs(value as ts.Expression, depth).map(([fn]) => [fn, ['handler']] as [ts.Node, string[]]);
       });
     }
-    if (ts.isArrayLiteralExpression(expression)) return expression.elements.flatMap((element) => this.functionsPassedAs(element));
+    if (ts.isArrayLiteralExpression(expression)) return expression.elements.flatMap((element) => this.functionsPassedAs(element, depth));
+    if (ts.isIdentifier(expression) || ts.isPropertyAccessExpression(expression)) return this.functionsNamedBy(expression);
+    if (ts.isCallExpression(expression)) {
+      // A project factory (`requireRole('admin')`) returns the handler; any other call may wrap one it is handed (`asyncHandler(fn)`).
+      const callee = this.declarationOf(expression.expression);
+      if (callee && asFunction(callee)) return this.functionsByType(expression);
+      if (depth >= MAX_WRAPPER_DEPTH) return [];
+      return expression.arguments.filter((a) => !ts.isPropertyAccessExpression(skipOuter(a))).flatMap((a) => this.functionsPassedAs(a, depth + 1));
+    }
+    return [];
+  }
+
+  /** What `name` is declared as: a function, a value made by a call (its type says which function), or nothing. */
+  private functionsNamedBy(name: ts.Identifier | ts.PropertyAccessExpression): [ts.Node, string[]][] {
+    const declaration = this.declarationOf(name);
+    if (!declaration) return [];
+    const fn = asFunction(declaration);
+    if (fn) return [[fn, []]];
+    const value = valueOfDeclaration(declaration);
+    const initialized = value && asFunction(value);
+    if (initialized) return [[initialized, []]];
+    return value && (ts.isCallExpression(value) || ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) || ts.isConditionalExpression(value)) ? this.functionsByType(name) : [];
+  }
+
+  /** The project declaration a name or a callee refers to, imports followed; undefined for a library's. */
+  private declarationOf(expression: ts.Expression): ts.Declaration | undefined {
+    const target = skipOuter(expression);
+    const name = ts.isPropertyAccessExpression(target) ? target.name : target;
+    if (!ts.isIdentifier(name)) return undefined;
+    let symbol: ts.Symbol | undefined;
+    try {
+      symbol = this.checker.getSymbolAtLocation(name);
+      if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = this.checker.getAliasedSymbol(symbol);
+    } catch {
+      return undefined;
+    }
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    return declaration && !isExternalFile(declaration.getSourceFile()) ? declaration : undefined;
+  }
+
+  private functionsByType(expression: ts.Expression): [ts.Node, string[]][] {
     let type: ts.Type;
     try {
       type = this.checker.getTypeAtLocation(expression);
@@ -237,5 +294,16 @@ function exportedName(fn: FunctionNode): string | undefined {
   if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
   const parent = fn.parent;
   if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** The value a declaration gives its name: an initializer, `module.exports = value`, `export default value`. */
+function valueOfDeclaration(declaration: ts.Declaration): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(declaration) || ts.isPropertyAssignment(declaration) || ts.isPropertyDeclaration(declaration)) {
+    return declaration.initializer && skipOuter(declaration.initializer);
+  }
+  if (ts.isExportAssignment(declaration)) return skipOuter(declaration.expression);
+  if (ts.isBinaryExpression(declaration)) return skipOuter(declaration.right);
+  if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
   return undefined;
 }

@@ -67,6 +67,7 @@ export class ProgramIndex {
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
   private emits: Map<string, ts.CallExpression[]> | undefined;
+  private functionNames: Set<string> | undefined;
 
   constructor(
     private readonly program: ts.Program,
@@ -236,6 +237,9 @@ export class ProgramIndex {
     const expression = skipOuter(callee);
     const nameNode = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
     if (!ts.isIdentifier(nameNode) && !ts.isPrivateIdentifier(nameNode)) return undefined;
+    // A method's symbol needs its object's type, the costliest question there is (`res.status(500).json`):
+    // asked only when the program's own code declares a function under that name.
+    if (nameNode !== expression && !this.declaresFunctionNamed(nameNode.text)) return undefined;
     const symbol = this.symbolOf(nameNode as ts.Identifier);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || isExternalFile(declaration.getSourceFile())) return undefined;
@@ -310,6 +314,22 @@ export class ProgramIndex {
   }
 
   /** The symbol an identifier denotes, through import aliases and shorthand properties. */
+  /** Whether the program's own files declare something under `name` that can be a function. */
+  private declaresFunctionNamed(name: string): boolean {
+    if (!this.functionNames) {
+      const names = new Set<string>();
+      for (const file of this.program.getSourceFiles()) {
+        if (isExternalFile(file)) continue;
+        walk(file, (node) => {
+          const declared = functionValuedName(node);
+          if (declared !== undefined) names.add(declared);
+        });
+      }
+      this.functionNames = names;
+    }
+    return this.functionNames.has(name);
+  }
+
   private symbolOf(node: ts.Identifier): ts.Symbol | undefined {
     const parent = node.parent;
     let symbol =
@@ -385,4 +405,29 @@ function functionNameNode(fn: ts.SignatureDeclaration): ts.Node | undefined {
     return parent.name;
   }
   return undefined;
+}
+
+/**
+ * The name `node` declares when what it holds can be a function: a function or method, or a
+ * variable, property or assignment whose value is a function, a name, a call or a member (each may
+ * stand for a function). A property holding a literal (`status: 'ok'`) cannot.
+ */
+function functionValuedName(node: ts.Node): string | undefined {
+  if (ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node) || ts.isMethodSignature(node) || ts.isGetAccessorDeclaration(node) || ts.isPropertySignature(node)) {
+    return node.name && ts.isIdentifier(node.name) ? node.name.text : node.name && ts.isPrivateIdentifier(node.name) ? node.name.text : undefined;
+  }
+  if (ts.isShorthandPropertyAssignment(node)) return node.name.text;
+  if (ts.isVariableDeclaration(node) || ts.isPropertyAssignment(node) || ts.isPropertyDeclaration(node)) {
+    const name = ts.isIdentifier(node.name) || ts.isPrivateIdentifier(node.name) ? node.name.text : ts.isStringLiteral(node.name) ? node.name.text : undefined;
+    return name !== undefined && (!node.initializer || mayBeFunction(node.initializer)) ? name : undefined;
+  }
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && mayBeFunction(node.right)) {
+    return node.left.name.text;
+  }
+  return undefined;
+}
+
+function mayBeFunction(value: ts.Expression): boolean {
+  const expression = skipOuter(value);
+  return asFunction(expression) !== undefined || ts.isIdentifier(expression) || ts.isCallExpression(expression) || ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression) || ts.isConditionalExpression(expression) || ts.isBinaryExpression(expression) || ts.isNewExpression(expression);
 }

@@ -45,7 +45,7 @@ export class Resolver {
     if (depth > MAX_DEPTH) return undefined;
     if (this.expressionCache.has(node)) return this.expressionCache.get(node);
     this.expressionCache.set(node, undefined); // cycle guard while computing
-    const result = this.computeEntity(node, depth) ?? this.entityOfTypeAt(node);
+    const result = this.computeEntity(node, depth) ?? (isProgramValue(skipOuter(node)) ? undefined : this.entityOfTypeAt(node));
     this.expressionCache.set(node, result);
     return result;
   }
@@ -123,15 +123,20 @@ export class Resolver {
     if (param.type) {
       const annotated = this.entityOfTypeNode(param.type, depth + 1);
       if (annotated) return { entity: annotated };
+      // Declared a function or a primitive: no framework passes it and no caller passes a library's
+      // object; looking for registrations or callers would bring them all into a partial program.
+      if (isNeverAnEntityType(param.type)) return undefined;
     }
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
     const site = callbackSite(fn);
-    const params = (site && this.cataloguedCallbackParams(site, fn.parameters.length, depth)) ?? (asFunction(fn) ? this.handlers.paramsOf(fn) : undefined);
+    const params = (site && this.cataloguedCallbackParams(site, fn.parameters.length, depth)) ?? (asFunction(fn) ? this.handlers.paramsOf(fn, { registrationsElsewhere: !this.hasCataloguedParameter(fn, depth) }) : undefined);
     const id = params?.[index];
     if (id) return { entity: id };
     const typed = this.entityOfTypeAt(param.name);
     if (typed) return { entity: typed };
+    // A request handler is called by its framework: the program's calls of it have nothing to add.
+    if (params) return undefined;
     const passed = this.entityOfArguments(fn, index, depth);
     return passed ? { entity: passed } : undefined;
   }
@@ -140,6 +145,11 @@ export class Resolver {
    * What the program's calls of a helper pass at a parameter, when that says what it is: `getRoute(req)`
    * called from a request handler takes the request. The first call whose argument names an entity decides.
    */
+  /** Whether a parameter of `fn` is declared with a catalogued type (`req: Request`). */
+  private hasCataloguedParameter(fn: ts.SignatureDeclaration, depth: number): boolean {
+    return fn.parameters.some((param) => param.type !== undefined && this.entityOfTypeNode(param.type, depth + 1) !== undefined);
+  }
+
   private entityOfArguments(fn: ts.SignatureDeclaration, index: number, depth: number): EntityId | undefined {
     if (depth > MAX_DEPTH / 2 || !asFunction(fn) || callbackSite(fn)) return undefined;
     for (const call of this.assignments.callSitesOf(fn)) {
@@ -458,4 +468,43 @@ function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression 
 function instanceOf(id: EntityId | undefined): EntityId | undefined {
   const constructed = id === undefined ? undefined : entityById(id)?.construct?.returns;
   return constructed && 'entity' in constructed ? constructed.entity : id;
+}
+
+/**
+ * Values the program writes out itself (functions, literals, operators' results): never a library's
+ * catalogued object, so their type is not asked for. Typing a function means checking its body.
+ */
+function isProgramValue(expression: ts.Expression): boolean {
+  return (
+    ts.isArrowFunction(expression) ||
+    ts.isFunctionExpression(expression) ||
+    ts.isClassExpression(expression) ||
+    ts.isLiteralExpression(expression) ||
+    ts.isTemplateExpression(expression) ||
+    ts.isBinaryExpression(expression) ||
+    ts.isPrefixUnaryExpression(expression) ||
+    ts.isTypeOfExpression(expression) ||
+    expression.kind === ts.SyntaxKind.TrueKeyword ||
+    expression.kind === ts.SyntaxKind.FalseKeyword ||
+    expression.kind === ts.SyntaxKind.NullKeyword
+  );
+}
+
+const PRIMITIVE_TYPES = new Set([
+  ts.SyntaxKind.StringKeyword,
+  ts.SyntaxKind.NumberKeyword,
+  ts.SyntaxKind.BooleanKeyword,
+  ts.SyntaxKind.BigIntKeyword,
+  ts.SyntaxKind.SymbolKeyword,
+  ts.SyntaxKind.UndefinedKeyword,
+  ts.SyntaxKind.VoidKeyword,
+  ts.SyntaxKind.NeverKeyword,
+  ts.SyntaxKind.LiteralType,
+]);
+
+/** A parameter type whose values are functions or primitives (`(key: K) => Promise<V>`, `string | number`). */
+function isNeverAnEntityType(type: ts.TypeNode): boolean {
+  if (ts.isParenthesizedTypeNode(type)) return isNeverAnEntityType(type.type);
+  if (ts.isUnionTypeNode(type)) return type.types.every(isNeverAnEntityType);
+  return ts.isFunctionTypeNode(type) || PRIMITIVE_TYPES.has(type.kind);
 }
