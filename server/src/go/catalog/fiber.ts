@@ -1,4 +1,5 @@
 /** fiber v2 and v3 (github.com/gofiber/fiber): `c *fiber.Ctx` (v2) or `c fiber.Ctx` (v3). */
+import { WEAK_REASONS } from '../../analysis/weak-sanitizers';
 import type { GoCatalog } from './types';
 
 const ctx = 'Ctx';
@@ -32,5 +33,15 @@ export const fiber: GoCatalog = {
       template: '{value}.Route().Path',
       reason: '"/" in app.Use before c.Next()',
     },
+  ],
+};
+
+/** fiber's string helpers: copies keep the value (fiber reuses its buffers, so handlers copy before keeping). */
+export const fiberUtils: GoCatalog = {
+  id: 'fiber-utils',
+  importPaths: ['github.com/gofiber/fiber/v2/utils', 'github.com/gofiber/utils', 'github.com/gofiber/utils/v2'],
+  functions: [
+    ...['CopyString', 'CopyBytes', 'UnsafeString', 'UnsafeBytes', 'Trim', 'TrimLeft', 'TrimRight'].map((name) => ({ function: name, transform: { kind: 'pass', argument: 0 } }) as const),
+    ...['ToLower', 'ToUpper'].map((name) => ({ function: name, transform: { kind: 'weak', argument: 0, reason: WEAK_REASONS.caseFold } }) as const),
   ],
 };

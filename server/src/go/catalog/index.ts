@@ -4,7 +4,7 @@ import { clientGolang, promauto, promhttp } from './client-golang';
 import { echo } from './echo';
 import { fasthttp } from './fasthttp';
 import { grpc, grpcMetadata, grpcPeer } from './grpc';
-import { fiber } from './fiber';
+import { fiber, fiberUtils } from './fiber';
 import { gin } from './gin';
 import { gorillaMux } from './gorilla-mux';
 import { netHttp } from './net-http';
@@ -14,7 +14,7 @@ import type { GoCatalog } from './types';
 import { uuid } from './uuid';
 
 export const GO_CATALOGS: readonly GoCatalog[] = [
-  gin, echo, fiber, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
+  gin, echo, fiber, fiberUtils, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
   clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelhttp,
   fmt, errorsPackage, contextPackage, os, strings, strconv, regexp, path, time, mathRand, uuid,
 ];
