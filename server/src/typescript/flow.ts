@@ -13,6 +13,7 @@ import ts from 'typescript';
 import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
 import { STRING_METHODS } from './catalog/string-methods';
+import { VALIDATION_METHODS } from './catalog/validators';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { SourceKind } from '../analysis/source-kinds';
@@ -348,6 +349,9 @@ export class FlowTracer {
     if (this.config.sanitizers.some((name) => matchesConfiguredName(calleeText, name))) return bounded(`sanitized by '${calleeText}()'`);
     const fn = this.resolver.functionDeclarationOf(callee);
     if (fn) return this.returnFacts(fn, node, frame, depth);
+    if (ts.isPropertyAccessExpression(callee) && VALIDATION_METHODS.has(callee.name.text) && node.arguments.length > 0) {
+      return through(this.value(node.arguments[0], frame, depth), stepAt(node, notes.through(`.${callee.name.text}()`)));
+    }
     if (ts.isPropertyAccessExpression(callee)) {
       const effect = STRING_METHODS[callee.name.text];
       if (effect) {
