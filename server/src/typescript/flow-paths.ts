@@ -10,7 +10,7 @@ import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
 import { choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
-import type { ProgramIndex } from './program-index';
+import type { ProgramIndex, PropertyWrite } from './program-index';
 import type { Resolver } from './resolver';
 import { stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
@@ -115,7 +115,13 @@ export class PathReader {
       const declaration = this.index.declarationOf(node);
       if (declaration && ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
         const sources = [...(declaration.initializer ? [declaration.initializer] : []), ...this.index.assignmentsTo(declaration)];
-        if (sources.length > 0) return choice(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next)));
+        const initial = sources.length > 0 ? choice(sources.map((source) => this.readPath(source, keys, frameFor(source, frame), next))) : undefined;
+        const writes = this.index.propertyWritesTo(node).filter((write) => write.name === String(key));
+        if (writes.length === 0) return initial ?? UNKNOWN;
+        const written = writes.map((write) => through(this.readPath(write.value, rest, frameFor(write.value, frame), next), stepAt(write.target, notes.storedAs(write.target.getText()))));
+        // `value.environment = …` on its own line after the declaration replaces what the initializer held there.
+        const replaced = writes.some((write) => isUnconditionalAfter(write, declaration));
+        return choice(replaced || initial === undefined ? written : [initial, ...written]);
       }
       if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
         return this.parameterPathFacts(declaration, keys, frame, next);
@@ -146,4 +152,11 @@ export class PathReader {
     if (invocations.length === 0) return UNKNOWN;
     return union(invocations.map(({ args }) => (args[index] ? this.readPath(args[index], keys, undefined, depth) : UNKNOWN)));
   }
+}
+
+/** A property write that is a statement of the block declaring the variable, after the declaration: it always runs. */
+function isUnconditionalAfter(write: PropertyWrite, declaration: ts.VariableDeclaration): boolean {
+  const statement = write.target.parent?.parent;
+  const declaring = declaration.parent?.parent;
+  return statement !== undefined && ts.isExpressionStatement(statement) && ts.isVariableStatement(declaring) && statement.parent === declaring.parent && statement.pos > declaring.pos;
 }
