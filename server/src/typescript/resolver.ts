@@ -120,6 +120,8 @@ export class Resolver {
   parameterMember(param: ts.ParameterDeclaration, depth = 0): Member | undefined {
     const decorated = this.decoratorMember(param, depth);
     if (decorated) return decorated;
+    const implemented = this.implementerParameter(param, depth);
+    if (implemented) return { entity: implemented };
     if (param.type) {
       const annotated = this.entityOfTypeNode(param.type, depth + 1);
       if (annotated) return { entity: annotated };
@@ -397,6 +399,20 @@ export class Resolver {
   /** The program's own function a callee refers to (through imports and object properties), if it has a body. */
   functionDeclarationOf(callee: ts.Expression): (ts.SignatureDeclaration & { body?: ts.ConciseBody }) | undefined {
     return this.assignments.functionOf(callee);
+  }
+
+  /** A parameter of a method of a class implementing a catalogued interface (a Hocuspocus `Extension`'s hook). */
+  private implementerParameter(param: ts.ParameterDeclaration, depth: number): EntityId | undefined {
+    const method = param.parent;
+    if (!ts.isMethodDeclaration(method) || !ts.isIdentifier(method.name) || !ts.isClassLike(method.parent)) return undefined;
+    const index = method.parameters.indexOf(param);
+    for (const clause of method.parent.heritageClauses ?? []) {
+      for (const type of clause.types) {
+        const implemented = entityById(this.entityOf(type.expression, depth + 1) ?? '')?.implementerParameters?.[method.name.text];
+        if (implemented?.[index]) return implemented[index] ?? undefined;
+      }
+    }
+    return undefined;
   }
 
   private decoratorMember(param: ts.ParameterDeclaration, depth: number): Member | undefined {

@@ -7,6 +7,7 @@ import { express } from './express';
 import { fastify } from './fastify';
 import { globals, idGenerators, nodeBuiltins } from './globals';
 import { hapi } from './hapi';
+import { hocuspocus } from './hocuspocus';
 import { hono, honoRoute } from './hono';
 import { koa, koaRouter } from './koa';
 import type { Entity, EntityId, LibraryTable } from './model';
@@ -22,7 +23,7 @@ export const TABLES: readonly LibraryTable[] = [
   promClient, openTelemetry, hotShots, ddTrace,
   expressPromBundle, connectDatadog, promster, fastifyMetrics, honoPrometheus,
   nodeHttp, fetchApi, express, fastify, koa, koaRouter, hono, honoRoute, hapi, nestjs,
-  responseTime,
+  responseTime, hocuspocus,
   globals, nodeBuiltins, idGenerators, urlValueParser,
 ];
 

@@ -75,6 +75,8 @@ export interface Entity {
   readonly construct?: Behaviour;
   /** The entity used as a value in its own right (`String(err)`, `${new Date()}`) is unbounded. */
   readonly asValue?: SourceKind;
+  /** A class implementing this interface: what the library passes to each parameter of its methods, by method name. */
+  readonly implementerParameters?: Readonly<Record<string, readonly (EntityId | null)[]>>;
   /** A parameter decorated with this (NestJS `@Param('id') id`) receives this. */
   readonly decoratedParameter?: Member;
   /** A plugin whose registration options (`fastify.register(plugin, options)`) hold these sinks. */
