@@ -64,6 +64,9 @@ interface MetricInfo {
 const NO_METRIC: MetricInfo = { labelNames: [] };
 const MAX_HOPS = 16;
 
+/** Constants and conditionals followed from a tag list back to the object it is made from. */
+const MAX_TAG_LIST_HOPS = 4;
+
 export class SinkFinder {
   private readonly derived: DerivedSinks;
 
@@ -257,7 +260,10 @@ export class SinkFinder {
   private tagSites(expression: ts.Expression, metric: string | undefined): TsSinkSite[] {
     const literal = this.index.literalOf(expression);
     // Tags a wrapper is given (its parameter): judged where the wrapper is called (see `derived-sinks.ts`).
-    if (!literal) return this.isParameter(expression) ? [{ kind: 'label', node: expression, value: expression, noun: 'tag', metric, holds: 'labels' }] : [];
+    if (!literal) {
+      const tags = this.isParameter(expression) ? expression : this.listedTagsParameter(expression);
+      return tags ? [{ kind: 'label', node: tags, value: tags, noun: 'tag', metric, holds: 'labels' }] : [];
+    }
     if (ts.isObjectLiteralExpression(literal)) return this.labelObjectSites(expression, literal, 'tag', metric);
     return literal.elements
       .filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element))
@@ -421,6 +427,32 @@ export class SinkFinder {
     if (typeof where === 'number') return args[where];
     const options = args[0] && this.index.literalOf(args[0], bound);
     return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option, 0, bound) : undefined;
+  }
+
+  /**
+   * The parameter a wrapper turns into a StatsD tag list, `Object.entries(tags).map(([k, v]) => `${k}:${v}`)`
+   * (through constants, and `tags ? … : undefined`): its callers' objects are the tags.
+   */
+  private listedTagsParameter(node: ts.Expression, hops = 0): ts.Expression | undefined {
+    const expression = skipOuter(node);
+    if (hops > MAX_TAG_LIST_HOPS) return undefined;
+    if (ts.isIdentifier(expression)) {
+      const declaration = this.index.declarationOf(expression);
+      const constant = declaration && ts.isVariableDeclaration(declaration) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+      return constant ? this.listedTagsParameter(constant, hops + 1) : undefined;
+    }
+    if (ts.isConditionalExpression(expression)) {
+      const other = [expression.whenTrue, expression.whenFalse].map(skipOuter);
+      const absent = other.findIndex((branch) => ts.isIdentifier(branch) && branch.text === 'undefined');
+      return absent < 0 ? undefined : this.listedTagsParameter(other[1 - absent], hops + 1);
+    }
+    // `Object.entries(tags).map(…)` / `Object.keys(tags).map(…)`
+    if (!ts.isCallExpression(expression) || !ts.isPropertyAccessExpression(expression.expression) || expression.expression.name.text !== 'map') return undefined;
+    const listed = skipOuter(expression.expression.expression);
+    if (!ts.isCallExpression(listed) || !ts.isPropertyAccessExpression(listed.expression) || listed.arguments.length !== 1) return undefined;
+    const { expression: owner, name } = listed.expression;
+    if (!ts.isIdentifier(owner) || owner.text !== 'Object' || (name.text !== 'entries' && name.text !== 'keys')) return undefined;
+    return this.isParameter(listed.arguments[0]) ? listed.arguments[0] : undefined;
   }
 
   private isParameter(node: ts.Expression): boolean {
