@@ -1,14 +1,15 @@
 import type { Entity, LibraryTable } from './model';
 
 /**
- * The OpenTelemetry metrics API (@opentelemetry/api 1.x, and the SDK's MeterProvider). Attributes passed
- * with a measurement become the series' dimensions. Span attributes are not metric series and are
+ * The OpenTelemetry metrics API (@opentelemetry/api 1.x, and the SDK's MeterProvider), and the 0.x
+ * @opentelemetry/metrics it replaced, whose instruments also `bind(labels)` once for later
+ * measurements. Attributes (0.x: labels) passed with a measurement become the series' dimensions. Span attributes are not metric series and are
  * deliberately absent: `url.path` on a span is the standard.
  */
 const attributesArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, noun: 'attribute' } } }) as const;
 
 function instrument(typeName: string, method: 'add' | 'record'): Entity {
-  return { typeNames: [typeName], members: { [method]: attributesArg(1) } };
+  return { typeNames: [typeName], members: { [method]: attributesArg(1), bind: attributesArg(0) } };
 }
 
 function observable(typeName: string): Entity {
@@ -22,8 +23,8 @@ const create = (entity: string) => ({ call: { returns: { entity: `otel:${entity}
 
 export const openTelemetry: LibraryTable = {
   id: 'otel',
-  modules: ['@opentelemetry/api', '@opentelemetry/sdk-metrics'],
-  typePackages: ['@opentelemetry/api', '@opentelemetry/sdk-metrics'],
+  modules: ['@opentelemetry/api', '@opentelemetry/sdk-metrics', '@opentelemetry/metrics'],
+  typePackages: ['@opentelemetry/api', '@opentelemetry/sdk-metrics', '@opentelemetry/metrics'],
   exports: {
     '*': 'otel:Module',
     metrics: 'otel:MetricsAPI',
@@ -41,6 +42,7 @@ export const openTelemetry: LibraryTable = {
         createCounter: create('Counter'),
         createUpDownCounter: create('UpDownCounter'),
         createHistogram: create('Histogram'),
+        createValueRecorder: create('Histogram'),
         createGauge: create('Gauge'),
         createObservableGauge: create('ObservableGauge'),
         createObservableCounter: create('ObservableCounter'),
