@@ -13,6 +13,7 @@ import { matchesConfiguredName } from '../analysis/configured-names';
 import type { FlowStep, LabelDeclaration } from '../analysis/finding';
 import type { LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
+import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
 import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
 import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
@@ -138,7 +139,33 @@ export class SinkFinder {
     });
     if (ts.isCallExpression(call)) sites.push(...this.customSinkSites(call));
     if (ts.isCallExpression(call) && !behaviour) sites.push(...this.derivedSites(call));
+    if (ts.isCallExpression(call) && !behaviour && sites.length === 0) sites.push(...this.shapedSites(call));
     return sites;
+  }
+
+  /** `service.counter('name', …).inc(1, { route })` on an API no table describes (see `metric-shapes.ts`). */
+  private shapedSites(call: ts.CallExpression): TsSinkSite[] {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee)) return [];
+    const creation = this.creationOf(callee.expression);
+    if (!creation || !ts.isPropertyAccessExpression(creation.expression)) return [];
+    if (!SHAPED_MEASUREMENTS[creation.expression.name.text]?.includes(callee.name.text)) return [];
+    const name = creation.arguments[0] && this.index.literalStringOf(creation.arguments[0]);
+    if (name === undefined || !METRIC_NAME.test(name) || this.resolver.behaviourOf(creation)) return [];
+    return call.arguments.flatMap((arg) => {
+      const literal = this.index.literalOf(arg);
+      return literal && ts.isObjectLiteralExpression(literal) ? this.labelObjectSites(arg, literal, 'label', name) : [];
+    });
+  }
+
+  /** The call that made the instrument `node` holds: itself, or a constant's initializer. */
+  private creationOf(node: ts.Expression): ts.CallExpression | undefined {
+    const expression = skipOuter(node);
+    if (ts.isCallExpression(expression)) return expression;
+    if (!ts.isIdentifier(expression)) return undefined;
+    const declaration = this.index.declarationOf(expression);
+    const initializer = declaration && ts.isVariableDeclaration(declaration) && ts.getCombinedNodeFlags(declaration) & ts.NodeFlags.Const ? declaration.initializer : undefined;
+    return initializer && ts.isCallExpression(skipOuter(initializer)) ? (skipOuter(initializer) as ts.CallExpression) : undefined;
   }
 
   /** A call of one of the program's own functions that is a sink (see `derived-sinks.ts`): its arguments are labels. */
