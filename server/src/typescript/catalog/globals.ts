@@ -38,6 +38,7 @@ export const globals: LibraryTable = {
     process: 'global:Process',
     crypto: 'global:Crypto',
     JSON: 'global:JSON',
+    Object: 'global:ObjectClass',
     String: 'global:Carries',
     Number: 'global:Carries',
     parseInt: 'global:Carries',
@@ -70,6 +71,8 @@ export const globals: LibraryTable = {
     Environment: { anyMember: { bounded: 'an environment variable (one value per process)' } },
     Crypto: { members: { randomUUID: returns('unique-id'), getRandomValues: returns('random') } },
     JSON: { members: { stringify: carriesFirst } },
+    // An object's keys and values are what it holds: the names of a client's query parameters are the client's.
+    ObjectClass: { members: Object.fromEntries(['keys', 'values', 'entries', 'fromEntries', 'assign'].map((name) => [name, carries])) },
     Carries: { call: { propagates: [0] } },
     Bool: { call: { returns: { bounded: 'a boolean' } } },
     URLClass: { construct: { propagates: [0] } },

@@ -24,6 +24,8 @@ export const STRING_METHODS: Readonly<Record<string, StringMethodEffect>> = {
   charAt: carries,
   repeat: carries,
   join: carries,
+  sort: carries,
+  reverse: carries,
   toFixed: carries,
   toLowerCase: { effect: 'weak', why: WEAK_REASONS.caseFold },
   toUpperCase: { effect: 'weak', why: WEAK_REASONS.caseFold },
