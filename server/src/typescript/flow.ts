@@ -353,7 +353,7 @@ export class FlowTracer {
       return through(this.value(node.arguments[0], frame, depth), stepAt(node, notes.through(`.${callee.name.text}()`)));
     }
     if (ts.isPropertyAccessExpression(callee)) {
-      const effect = STRING_METHODS[callee.name.text];
+      const effect = Object.hasOwn(STRING_METHODS, callee.name.text) ? STRING_METHODS[callee.name.text] : undefined;
       if (effect) {
         const receiver = this.value(callee.expression, frame, depth);
         const carried = callee.name.text === 'concat' ? union([receiver, ...node.arguments.map((a) => this.value(a, frame, depth))]) : receiver;

@@ -149,7 +149,7 @@ export class SinkFinder {
     if (!ts.isPropertyAccessExpression(callee)) return [];
     const creation = this.creationOf(callee.expression);
     if (!creation || !ts.isPropertyAccessExpression(creation.expression)) return [];
-    if (!SHAPED_MEASUREMENTS[creation.expression.name.text]?.includes(callee.name.text)) return [];
+    if (!SHAPED_MEASUREMENTS.get(creation.expression.name.text)?.includes(callee.name.text)) return [];
     const name = creation.arguments[0] && this.index.literalStringOf(creation.arguments[0]);
     if (name === undefined || !METRIC_NAME.test(name) || this.resolver.behaviourOf(creation)) return [];
     return call.arguments.flatMap((arg) => {
