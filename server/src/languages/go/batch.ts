@@ -9,6 +9,7 @@ import { analyzeGoFiles, diskPackageLoader, type GoParser, type GoSourceFile } f
 import { MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { describeTimeBudgetExceeded } from '../../project/time-budget';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
+import { withoutFailing } from '../analysis-failure';
 import type { BatchContext } from '../language';
 
 export function analyzeGoDirectories(parser: GoParser, files: readonly string[], context: BatchContext): Finding[] {
@@ -28,7 +29,8 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
     }
     // One directory is one folder of configuration too.
     const onDeadline = (file: string) => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) });
-    findings.push(...analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages, fileTimeBudgetMs: context.fileTimeBudgetMs, onDeadline }));
+    const analyze = () => analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages, fileTimeBudgetMs: context.fileTimeBudgetMs, onDeadline });
+    findings.push(...withoutFailing(sources.map((source) => source.fileName), analyze, [], (note) => context.note(note)));
     for (const fileName of directoryFiles) context.fileDone(fileName);
   }
   return findings;

@@ -14,6 +14,7 @@ import { groupFilesByProject } from '../../project/project-groups';
 import { ProjectLocator, type ProjectSettings } from '../../project/project-locator';
 import { describeTimeBudgetExceeded } from '../../project/time-budget';
 import { createAnalyzer, type Analyzer } from '../../typescript';
+import { withoutFailing } from '../analysis-failure';
 import type { BatchContext } from '../language';
 import { analyzeWithCallers, CallersTracker, type GrowingProgram } from './callers';
 
@@ -144,10 +145,16 @@ function analyzeCandidates(
     growing,
     tracker,
     (current, file) =>
-      analyzerFor(current, context.configFor(file)).analyzeFile(file, {
-        deadline: Date.now() + context.fileTimeBudgetMs,
-        onDeadline: () => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) }),
-      }),
+      withoutFailing(
+        [file],
+        () =>
+          analyzerFor(current, context.configFor(file)).analyzeFile(file, {
+            deadline: Date.now() + context.fileTimeBudgetMs,
+            onDeadline: () => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) }),
+          }),
+        [],
+        (note) => context.note(note),
+      ),
     { settled: (file) => context.fileDone(file), followDelegated: (file) => scanned.has(file) },
   );
 }
