@@ -305,8 +305,9 @@ func Instrument(next http.Handler) http.Handler {
 		start := time.Now()
 		next.ServeHTTP(w, r)`);
   const line = `\t\trequestDuration.WithLabelValues(r.Method, ${raw ? 'r.URL.Path' : 'r.Pattern'}).Observe(time.Since(start).Seconds())`;
-  if (raw) b.plant(line, { ruleId: 'raw-path-label', label: 'route' });
-  else b.add(line);
+  // net/http hands over any method a client sends: reported at the httpMethod severity (info by default).
+  const method = { ruleId: 'unbounded-label', label: 'method' };
+  b.plant(line, raw ? [{ ruleId: 'raw-path-label', label: 'route' }, method] : method);
   b.add('\t})', '}');
   return b;
 }

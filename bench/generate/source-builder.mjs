@@ -12,10 +12,10 @@ export class SourceBuilder {
     return this;
   }
 
-  /** Appends one line holding a finding the analysis must report there. */
-  plant(text, finding) {
+  /** Appends one line holding a finding (or several) the analysis must report there. */
+  plant(text, findings) {
     this.#lines.push(text);
-    this.#planted.push({ line: this.#lines.length, ...finding });
+    for (const finding of [findings].flat()) this.#planted.push({ line: this.#lines.length, ...finding });
     return this;
   }
 

@@ -163,7 +163,7 @@ function parseNew${Name}(body: unknown): New${Name} {
 
 /**
  * The routes of a feature. `recorder`, when given, is a metrics recorder of another file that some
- * handlers call with a route label (raw or bounded): the finding then lands in the recorder's file.
+ * handlers call with a route label (raw or bounded): the finding lands at the call that passes it.
  */
 export function routesModule(feature, deps, recorder) {
   const { Name, name } = feature;
@@ -225,9 +225,12 @@ ${name}Router.delete('/${feature.plural}/:${name}Id', requireAuth, requireRole('
     b.add(`
 ${name}Router.post('/${feature.plural}/:${name}Id/checkout', requireAuth, async (req, res, next) => {
   try {
-    const ${name} = await service.get(String(req.params.${name}Id));
-    ${recorder.functionName}(${label}, 'ok');
-    res.status(202).json(${name});
+    const ${name} = await service.get(String(req.params.${name}Id));`);
+    // The recorder's label is judged where the recorder is called (the location rule).
+    const call = `    ${recorder.functionName}(${label}, 'ok');`;
+    if (recorder.raw) b.plant(call, { ruleId: 'raw-path-label', label: 'route' });
+    else b.add(call);
+    b.add(`    res.status(202).json(${name});
   } catch (error) {
     ${recorder.functionName}(req.route?.path ?? 'unmatched', 'failed');
     next(error);
