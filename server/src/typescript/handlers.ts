@@ -154,20 +154,17 @@ export class HandlerRecognizer {
 
   private indexRegistrations(): Map<ts.Node, CallbackSite[]> {
     const index = new Map<ts.Node, CallbackSite[]>();
-    const names = [...REGISTRATION_METHODS];
-    const mayRegister = new RegExp(`\\b(?:${names.join('|')})\\s*\\(`);
     for (const file of this.program.getSourceFiles()) {
-      if (isExternalFile(file) || !mayRegister.test(file.text)) continue;
-      walk(file, (node) => {
-        if (!ts.isCallExpression(node) || registrationName(node) === undefined) return;
-        node.arguments.forEach((arg, argIndex) => {
+      if (isExternalFile(file)) continue;
+      for (const call of registrationCallsIn(file)) {
+        call.arguments.forEach((arg, argIndex) => {
           for (const [fn, path] of this.functionsPassedAs(arg)) {
             const sites = index.get(fn) ?? [];
-            sites.push({ call: node, argIndex, path });
+            sites.push({ call, argIndex, path });
             index.set(fn, sites);
           }
         });
-      });
+      }
     }
     return index;
   }
@@ -306,4 +303,24 @@ function valueOfDeclaration(declaration: ts.Declaration): ts.Expression | undefi
   if (ts.isBinaryExpression(declaration)) return skipOuter(declaration.right);
   if (ts.isShorthandPropertyAssignment(declaration)) return declaration.name;
   return undefined;
+}
+
+const MAY_REGISTER = new RegExp(`\\b(?:${[...REGISTRATION_METHODS].join('|')})\\s*\\(`);
+/** Per source file, which programs share while the file is unchanged (the server's edits keep the others). */
+const registrationCallsByFile = new WeakMap<ts.SourceFile, readonly ts.CallExpression[]>();
+
+/** The calls in `file` that may register a handler, by their method's name. */
+function registrationCallsIn(file: ts.SourceFile): readonly ts.CallExpression[] {
+  let calls = registrationCallsByFile.get(file);
+  if (!calls) {
+    const found: ts.CallExpression[] = [];
+    if (MAY_REGISTER.test(file.text)) {
+      walk(file, (node) => {
+        if (ts.isCallExpression(node) && registrationName(node) !== undefined) found.push(node);
+      });
+    }
+    calls = found;
+    registrationCallsByFile.set(file, calls);
+  }
+  return calls;
 }

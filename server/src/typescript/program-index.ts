@@ -319,11 +319,7 @@ export class ProgramIndex {
     if (!this.functionNames) {
       const names = new Set<string>();
       for (const file of this.program.getSourceFiles()) {
-        if (isExternalFile(file)) continue;
-        walk(file, (node) => {
-          const declared = functionValuedName(node);
-          if (declared !== undefined) names.add(declared);
-        });
+        if (!isExternalFile(file)) for (const declared of functionValuedNamesIn(file)) names.add(declared);
       }
       this.functionNames = names;
     }
@@ -405,6 +401,23 @@ function functionNameNode(fn: ts.SignatureDeclaration): ts.Node | undefined {
     return parent.name;
   }
   return undefined;
+}
+
+/** Per source file, which programs share while the file is unchanged (the server's edits keep the others). */
+const functionNamesByFile = new WeakMap<ts.SourceFile, readonly string[]>();
+
+function functionValuedNamesIn(file: ts.SourceFile): readonly string[] {
+  let names = functionNamesByFile.get(file);
+  if (!names) {
+    const found = new Set<string>();
+    walk(file, (node) => {
+      const declared = functionValuedName(node);
+      if (declared !== undefined) found.add(declared);
+    });
+    names = [...found];
+    functionNamesByFile.set(file, names);
+  }
+  return names;
 }
 
 /**
