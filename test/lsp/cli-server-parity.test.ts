@@ -104,3 +104,37 @@ test('Go: cardinal scan of one file and the editor with that file open see the s
     removeTree(moduleRoot);
   }
 });
+
+/** A pnpm workspace: a service calls a wrapper its sibling package exports, by the package's name. */
+const WORKSPACE = {
+  'package.json': JSON.stringify({ name: 'acme', private: true }),
+  'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n  - 'services/*'\n",
+  'packages/metrics/package.json': JSON.stringify({ name: '@acme/metrics', main: './dist/index.js' }),
+  'packages/metrics/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, include: ['src'] }),
+  'packages/metrics/src/index.ts':
+    "import StatsD from 'hot-shots';\n\nconst client = new StatsD();\n\nexport function recordIncrement(stat: string, tags: Record<string, string>): void {\n  client.increment(stat, 1, tags);\n}\n",
+  'services/api/package.json': JSON.stringify({ name: 'api', dependencies: { '@acme/metrics': 'workspace:*' } }),
+  'services/api/tsconfig.json': JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, include: ['src'] }),
+  // Names no metric method itself: only its import says a wrapper may be called.
+  'services/api/src/routes.ts':
+    "import type { Request } from 'express';\nimport { recordIncrement } from '@acme/metrics';\n\nexport function show(req: Request): void {\n  recordIncrement('api.hits', { path: req.path });\n}\n",
+};
+
+test("a monorepo's sibling package: cardinal scan and the editor with the caller open give the same finding at the call", async () => {
+  const workspaceRoot = createTempTree(WORKSPACE);
+  try {
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/bin/cardinal.js'), 'scan', '.', '--format', 'json'], { cwd: workspaceRoot, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { file: string; start: { line: number; column: number }; ruleId: string; label?: string; message: string }[] };
+    assert.deepEqual(report.findings.map((f) => `${f.file} ${f.ruleId} ${f.label}`), ['services/api/src/routes.ts raw-path-label path']);
+    const expected = report.findings.map((f) => [f.start.line - 1, f.start.column - 1, f.ruleId, f.message] as const);
+    await withServerOn(workspaceRoot, async (session) => {
+      const routes = path.join(workspaceRoot, 'services/api/src/routes.ts');
+      const uri = await session.open(routes, WORKSPACE['services/api/src/routes.ts'], 'typescript');
+      const diagnostics = await session.waitForDiagnostics(uri, 'the finding at the call', (list) => list.length === expected.length);
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, String(d.code), typeof d.message === 'string' ? d.message : d.message.value] as const), expected);
+    });
+  } finally {
+    removeTree(workspaceRoot);
+  }
+});

@@ -60,6 +60,11 @@ export interface AnalysisRequest {
 
 /** A language's live view of a workspace, kept current as documents and files change. */
 export interface LanguageWorkspace {
+  /**
+   * A cheap test of a file's text (and of what surrounds it, such as the workspace's packages): false
+   * means it cannot have findings and need not be analysed.
+   */
+  mayHaveFindings(fileName: string, text: string, config: CardinalConfig): boolean;
   findings(fileName: string, request: AnalysisRequest): Promise<Finding[]>;
   labels(fileName: string, config: CardinalConfig): Promise<FileLabels>;
   /** The open files (of this language) whose findings may change when `fileName` changes, itself included if open. */
@@ -88,7 +93,5 @@ export interface Language extends BatchLanguage {
   readonly id: string;
   /** File name endings the language analyses, e.g. `.ts`, `.go`. */
   readonly extensions: readonly string[];
-  /** A cheap test of a file's text: false means it cannot have findings and need not be analysed. */
-  mayHaveFindings(text: string, config: CardinalConfig): boolean;
   openWorkspace(context: WorkspaceContext): LanguageWorkspace;
 }

@@ -67,7 +67,7 @@ export class FileAnalysis {
   /** The findings of a file, or undefined when the analysis failed (already logged). */
   async findings(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<Finding[] | undefined> {
     const target = this.target(fileName);
-    if (!target || !target.language.mayHaveFindings(target.text, config)) return [];
+    if (!target || !target.workspace.mayHaveFindings(fileName, target.text, config)) return [];
     const deadline = Date.now() + FILE_TIME_BUDGET_MS;
     return this.guard(fileName, () => target.workspace.findings(fileName, { config, isCancelled, deadline }));
   }

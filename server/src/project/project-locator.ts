@@ -60,6 +60,11 @@ export class ProjectLocator {
     return { rootFiles: [], options: this.workspaces.withPackagePaths(inferredCompilerOptions(), currentDirectory), currentDirectory };
   }
 
+  /** The names of the packages of the workspace (monorepo) around `folder`; empty outside one. */
+  workspacePackageNames(folder: string): ReadonlySet<string> {
+    return this.workspaces.packageNames(folder);
+  }
+
   /** Drops the cached parse of `configFile`, or of every config (and what is known of workspaces) when called without one. */
   forget(configFile?: string): void {
     if (configFile !== undefined) {

@@ -19,10 +19,13 @@ const SKIPPED = new Set(['node_modules', '.git', 'dist', 'build', 'out']);
 type WorkspaceSystem = Pick<ts.System, 'fileExists' | 'readFile' | 'directoryExists' | 'getDirectories'>;
 type Paths = Readonly<Record<string, string[]>>;
 
+const NO_NAMES: ReadonlySet<string> = new Set();
+
 /** Finds the workspace above a folder and the `paths` of its packages; one cache per session. */
 export class WorkspacePackages {
   private readonly rootOf = new Map<string, string | undefined>();
   private readonly pathsOf = new Map<string, Paths>();
+  private readonly namesOf = new Map<string, ReadonlySet<string>>();
 
   constructor(private readonly system: WorkspaceSystem) {}
 
@@ -39,6 +42,18 @@ export class WorkspacePackages {
     // (its internal `pathsBasePath`) or `baseUrl`. Options without a config get this folder.
     const base = options.baseUrl === undefined && (options as { pathsBasePath?: string }).pathsBasePath === undefined ? { pathsBasePath: folder } : {};
     return { ...options, ...base, paths };
+  }
+
+  /** The names of the workspace's packages around `folder`; empty outside a workspace. */
+  packageNames(folder: string): ReadonlySet<string> {
+    const root = this.workspaceRoot(folder);
+    if (root === undefined) return NO_NAMES;
+    let names = this.namesOf.get(root);
+    if (!names) {
+      names = new Set(Object.keys(this.packagePaths(root)).filter((pattern) => !pattern.endsWith('/*')));
+      this.namesOf.set(root, names);
+    }
+    return names;
   }
 
   private workspaceRoot(folder: string): string | undefined {

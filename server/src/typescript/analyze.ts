@@ -3,7 +3,7 @@
  * labels in a file, and a cheap text test that lets shells skip files that cannot touch a metric. The
  * frontend finds sink sites and traces their values; the back end (`../analysis`) judges them.
  */
-import type ts from 'typescript';
+import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
 import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
@@ -130,6 +130,18 @@ const PROJECT_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*)['"`]\.\
  */
 export function importsProjectModules(text: string): boolean {
   return PROJECT_IMPORT.test(text);
+}
+
+/** Whether the text imports one of `packages` by name, or a module inside one (`@acme/metrics/src/server`). */
+export function importsAnyOf(text: string, packages: ReadonlySet<string>): boolean {
+  if (packages.size === 0) return false;
+  return ts.preProcessFile(text, true, true).importedFiles.some(({ fileName }) => packages.has(packageNameOf(fileName)));
+}
+
+/** `@scope/name` or `name`, the package part of a bare specifier. */
+function packageNameOf(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
 }
 
 /**

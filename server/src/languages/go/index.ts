@@ -1,5 +1,5 @@
 /** Go, as the shells see it. The grammar is loaded only when a scan holds Go files. */
-import { GoParser, isGoFile, mayHaveGoFindings } from '../../go';
+import { GoParser, isGoFile } from '../../go';
 import type { Language } from '../language';
 import { analyzeGoDirectories } from './batch';
 import { GoWorkspace } from './workspace';
@@ -9,7 +9,6 @@ export const goLanguage: Language = {
   name: 'Go',
   extensions: ['.go'],
   accepts: isGoFile,
-  mayHaveFindings: mayHaveGoFindings,
   analyzeBatch: async (files, context) => analyzeGoDirectories(await GoParser.load(), files, context),
   openWorkspace: (context) => new GoWorkspace(context),
 };

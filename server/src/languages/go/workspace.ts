@@ -3,7 +3,7 @@
  * (open ones as the editor has them, the others from disk), re-parsed incrementally with the edits.
  */
 import type { CardinalConfig, Finding } from '../../analysis';
-import { analyzeGoPackage, describeGoLabelDeclarations, describeGoLabels, isGoFile } from '../../go';
+import { analyzeGoPackage, describeGoLabelDeclarations, describeGoLabels, isGoFile, mayHaveGoFindings } from '../../go';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { directoryOf } from '../../project/paths';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
@@ -15,6 +15,10 @@ export class GoWorkspace implements LanguageWorkspace {
 
   constructor(private readonly context: WorkspaceContext) {
     this.documents = new GoDocuments(context.editor, context.sys);
+  }
+
+  mayHaveFindings(_fileName: string, text: string, config: CardinalConfig): boolean {
+    return mayHaveGoFindings(text, config);
   }
 
   async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {

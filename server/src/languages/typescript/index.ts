@@ -1,6 +1,5 @@
 /** TypeScript and JavaScript, as the shells see them. */
 import { SCRIPT_EXTENSIONS, isScriptFile } from '../../project/source-files';
-import { importsProjectModules, mayTouchMetrics } from '../../typescript';
 import type { Language } from '../language';
 import { analyzeScripts } from './batch';
 import { TypeScriptWorkspace } from './workspace';
@@ -10,8 +9,6 @@ export const typescriptLanguage: Language = {
   name: 'TypeScript/JavaScript',
   extensions: SCRIPT_EXTENSIONS,
   accepts: isScriptFile,
-  // A file calling the project's own wrapper of a metric holds that wrapper's labels.
-  mayHaveFindings: (text, config) => mayTouchMetrics(text, config) || importsProjectModules(text),
   analyzeBatch: async (files, context) => analyzeScripts(files, context),
   openWorkspace: (context) => new TypeScriptWorkspace(context),
 };

@@ -13,7 +13,8 @@ import { LanguageServices } from '../../project/language-services';
 import { PackageDependencies } from '../../project/package-dependencies';
 import { ProjectLocator } from '../../project/project-locator';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
-import { createAnalyzer, type Analyzer } from '../../typescript';
+import { createAnalyzer, importsAnyOf, importsProjectModules, mayTouchMetrics, type Analyzer } from '../../typescript';
+import { directoryOf } from '../../project/paths';
 import type { AnalysisRequest, FileLabels, LanguageWorkspace, WorkspaceContext } from '../language';
 import { analyzeWithCallers, CallersTracker } from './callers';
 import type { CallersLookup } from '../../project/metric-files';
@@ -21,6 +22,7 @@ import { isScriptFile } from '../../project/source-files';
 
 export class TypeScriptWorkspace implements LanguageWorkspace {
   private readonly services: LanguageServices;
+  private readonly locator: ProjectLocator;
   private readonly analyzers = new WeakMap<ts.Program, Map<CardinalConfig, Analyzer>>();
   private readonly tracker = new CallersTracker();
   private readonly dependencies: PackageDependencies;
@@ -29,7 +31,16 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
 
   constructor(private readonly context: WorkspaceContext) {
     this.dependencies = new PackageDependencies(context.sys);
-    this.services = new LanguageServices(context.sys, context.editor, new ProjectLocator(context.sys), (fileName, reason) => context.log(`${fileName}: ${reason}`));
+    this.locator = new ProjectLocator(context.sys);
+    this.services = new LanguageServices(context.sys, context.editor, this.locator, (fileName, reason) => context.log(`${fileName}: ${reason}`));
+  }
+
+  /**
+   * A file calling the project's own wrapper of a metric holds that wrapper's labels: one that names
+   * a metric call, or imports the project's modules or a sibling package of its workspace, may.
+   */
+  mayHaveFindings(fileName: string, text: string, config: CardinalConfig): boolean {
+    return mayTouchMetrics(text, config) || importsProjectModules(text) || importsAnyOf(text, this.locator.workspacePackageNames(directoryOf(fileName)));
   }
 
   async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {
