@@ -25,6 +25,8 @@ export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLo
 
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
+  /** Per function: whether a parameter is declared with a catalogued type (asked for each of its parameters). */
+  private readonly cataloguedParameters = new Map<ts.SignatureDeclaration, boolean>();
   private readonly handlers: HandlerRecognizer;
   /** Values the program stores on library objects (the request, `res.locals`), read back elsewhere. */
   readonly stores: RequestStores;
@@ -149,7 +151,12 @@ export class Resolver {
    */
   /** Whether a parameter of `fn` is declared with a catalogued type (`req: Request`). */
   private hasCataloguedParameter(fn: ts.SignatureDeclaration, depth: number): boolean {
-    return fn.parameters.some((param) => param.type !== undefined && this.entityOfTypeNode(param.type, depth + 1) !== undefined);
+    let found = this.cataloguedParameters.get(fn);
+    if (found === undefined) {
+      found = fn.parameters.some((param) => param.type !== undefined && this.entityOfTypeNode(param.type, depth + 1) !== undefined);
+      this.cataloguedParameters.set(fn, found);
+    }
+    return found;
   }
 
   private entityOfArguments(fn: ts.SignatureDeclaration, index: number, depth: number): EntityId | undefined {

@@ -35,7 +35,8 @@ export function analyzeScripts(files: readonly string[], context: BatchContext):
     findings.push(...analyzeRun(run, selectCandidates(group.files, texts, graph, context), tracker, context));
   }
   // A wrapper of one project (a monorepo's shared package) is judged at its calls in the others.
-  for (const run of runs) findings.push(...analyzeRun(run, callersFromOtherProjects(run, runs, tracker.lookedUp()), tracker, context));
+  const wrappers = wrappersOfProjects(runs, tracker.lookedUp());
+  for (const run of runs) findings.push(...analyzeRun(run, callersFromOtherProjects(run, wrappers), tracker, context));
   for (const run of runs) for (const file of run.files) if (!run.analysed.has(file)) context.fileDone(file);
   return findings;
 }
@@ -57,23 +58,35 @@ function analyzeRun(run: ProjectRun, candidates: readonly string[], tracker: Cal
   return [...analysed.values()].flat();
 }
 
-/**
- * Scanned files of `run`, not analysed yet, that call a function another project's analysis looked
- * for the callers of: they name it and import, from outside their own project, a file that leads to it.
- */
-function callersFromOtherProjects(run: ProjectRun, runs: readonly ProjectRun[], lookups: readonly CallersLookup[]): string[] {
-  const wanted: { leadsTo: ReadonlySet<string>; mentions: RegExp }[] = [];
+/** A function whose callers a project's analysis looked for: the files of its project that lead to it, and a test for its name. */
+interface Wrapper {
+  readonly owner: ProjectRun;
+  readonly leadsTo: ReadonlySet<string>;
+  readonly mentions: RegExp;
+}
+
+/** The named functions looked up, each with what the files of other projects need to call it; computed once for every project. */
+function wrappersOfProjects(runs: readonly ProjectRun[], lookups: readonly CallersLookup[]): Wrapper[] {
+  const wrappers: Wrapper[] = [];
   for (const { fileName, functionName } of lookups) {
-    const owner = runs.find((other) => other !== run && other.texts.has(fileName));
-    if (!owner || functionName === '') continue;
-    wanted.push({ leadsTo: importersClosure(fileName, owner.graph), mentions: mentionOf(functionName) });
+    const owner = runs.find((run) => run.texts.has(fileName));
+    if (owner && functionName !== '') wrappers.push({ owner, leadsTo: importersClosure(fileName, owner.graph), mentions: mentionOf(functionName) });
   }
-  if (wanted.length === 0) return [];
+  return wrappers;
+}
+
+/**
+ * Scanned files of `run`, not analysed yet, that call a wrapper of another project: they name it and
+ * import, from outside their own project, a file that leads to it.
+ */
+function callersFromOtherProjects(run: ProjectRun, wrappers: readonly Wrapper[]): string[] {
+  const foreign = wrappers.filter((wrapper) => wrapper.owner !== run);
+  if (foreign.length === 0) return [];
   return run.files.filter((file) => {
     if (run.analysed.has(file)) return false;
     const outside = run.graph.importsOutside(file);
     const text = run.texts.get(file) ?? '';
-    return outside.length > 0 && wanted.some(({ leadsTo, mentions }) => outside.some((target) => leadsTo.has(target)) && mentions.test(text));
+    return outside.length > 0 && foreign.some(({ leadsTo, mentions }) => outside.some((target) => leadsTo.has(target)) && mentions.test(text));
   });
 }
 
