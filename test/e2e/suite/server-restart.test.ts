@@ -45,6 +45,7 @@ describe('a killed language server', () => {
     });
 
     // Only a live server can report a label the text did not have before the kill.
+    const original = document.getText();
     const line = document.lineAt(document.lineCount - 1).range.end;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(audit, line, '\nexport function recordAuditPath(req: Request): void {\n  auditEvents.inc({ user: req.path });\n}\n');
@@ -54,7 +55,11 @@ describe('a killed language server', () => {
         cardinalDiagnostics(audit).some((diagnostic) => document.getText(diagnostic.range) === 'req.path') ? true : undefined,
       );
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // Put the file back as it was, on disk too: whatever saved the edit, the checkout stays clean.
+      const restore = new vscode.WorkspaceEdit();
+      restore.replace(audit, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+      await vscode.workspace.applyEdit(restore);
+      await document.save();
     }
   });
 });

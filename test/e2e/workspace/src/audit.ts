@@ -12,7 +12,3 @@ export function recordAudit(req: Request<{ userId: string }>, res: Response): vo
   auditEvents.inc({ user: req.params.userId });
   res.sendStatus(204);
 }
-
-export function recordAuditPath(req: Request): void {
-  auditEvents.inc({ user: req.path });
-}
