@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { RulePages } from './rule-pages';
 
 /**
  * The server's entry, relative to the extension's folder: the bundled client (dist/client.js, what the
@@ -16,7 +17,7 @@ const CLIENT_ID = 'cardinal';
 const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'go'];
 
 /** The language client, not yet started. The server runs in a Node process of its own, over IPC. */
-export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel, rulePages: RulePages): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -25,6 +26,13 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     outputChannel: output,
+    middleware: {
+      handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => rulePages.linked(diagnostic))),
+      provideCodeActions: async (document, range, context, token, next) => {
+        const actions = (await next(document, range, context, token)) ?? [];
+        return [...actions, ...rulePages.documentationActions(context)];
+      },
+    },
   };
   return new LanguageClient(CLIENT_ID, 'Cardinal', serverOptions, clientOptions);
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { commands, Disposable, OutputChannel, ProgressLocation, window } from 'vscode';
 import { LanguageClient, RequestType, WorkDoneProgress, WorkDoneProgressParams } from 'vscode-languageclient/node';
+import { RulePages, SHOW_RULE_DOCUMENTATION } from './rule-pages';
 
 /** Command ids, as package.json declares them. */
 export const COMMANDS = {
   scanWorkspace: 'cardinal.scanWorkspace',
   showOutput: 'cardinal.showOutput',
   restartServer: 'cardinal.restartServer',
+  showRuleDocumentation: SHOW_RULE_DOCUMENTATION,
 } as const;
 
 /** The server's `cardinal/scanWorkspace` result (see server/src/lsp/protocol.ts). */
@@ -22,11 +24,12 @@ interface ScanWorkspaceResult {
 const ScanWorkspaceRequest = new RequestType<WorkDoneProgressParams, ScanWorkspaceResult, void>('cardinal/scanWorkspace');
 
 /** Registers Cardinal's commands. */
-export function registerCommands(client: LanguageClient, output: OutputChannel): Disposable[] {
+export function registerCommands(client: LanguageClient, output: OutputChannel, rulePages: RulePages): Disposable[] {
   return [
     commands.registerCommand(COMMANDS.scanWorkspace, () => scanWorkspace(client)),
     commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     commands.registerCommand(COMMANDS.restartServer, () => client.restart()),
+    commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) => rulePages.show(typeof ruleId === 'string' ? ruleId : undefined)),
   ];
 }
 

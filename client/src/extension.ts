@@ -5,19 +5,21 @@
 import { ExtensionContext, window } from 'vscode';
 import { createLanguageClient } from './client';
 import { COMMANDS, registerCommands } from './commands';
+import { RulePages } from './rule-pages';
 import { CardinalStatus } from './status';
 
 export async function activate(context: ExtensionContext): Promise<void> {
   const output = window.createOutputChannel('Cardinal', { log: true });
   const status = new CardinalStatus(COMMANDS.showOutput);
-  const languageClient = createLanguageClient(context, output);
+  const rulePages = new RulePages(context.extensionUri);
+  const languageClient = createLanguageClient(context, output, rulePages);
   // Disposing the client (on deactivation) stops the server.
   context.subscriptions.push(
     languageClient,
     output,
     status,
     languageClient.onDidChangeState((event) => status.setState(event.newState)),
-    ...registerCommands(languageClient, output),
+    ...registerCommands(languageClient, output, rulePages),
   );
   await languageClient.start();
 }
