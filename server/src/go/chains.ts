@@ -78,6 +78,15 @@ export class ChainResolver {
     return this.matchMembers(root.frames, segments, nodes);
   }
 
+  /** Whether `call` is a catalogued function each of whose results carries its transform. */
+  isEveryResultFunction(call: GoNode): boolean {
+    const callee = call.type === 'call_expression' ? fieldOf(call, 'function') : undefined;
+    const operand = callee?.type === 'selector_expression' ? fieldOf(callee, 'operand') : undefined;
+    if (!operand || operand.type !== 'identifier') return false;
+    const name = textOf(fieldOf(callee as GoNode, 'field') as GoNode);
+    return this.pkg.catalogForAlias(call.file, textOf(operand))?.functions?.some((rule) => rule.function === name && rule.everyResult) ?? false;
+  }
+
   private packageMember(node: GoNode, alias: string, name: string): Root | undefined {
     const catalog = this.pkg.catalogForAlias(node.file, alias);
     const rule = catalog?.functions?.find((f) => f.function === name);

@@ -113,11 +113,12 @@ export class DerivedSinks {
   }
 
   /** One sink per call of the function whose parameter `value` is, or undefined when it is none (or nobody calls it). */
-  private atCallers(sink: LabelSink, { value, inCall }: SinkValue): LabelSink[] | undefined {
+  private atCallers(sink: LabelSink, { value, inCalls = [] }: SinkValue): LabelSink[] | undefined {
     const parameter = this.unchangedParameter(value);
-    if (!parameter) return undefined;
+    // A value inside helpers calling helpers is traced through that chain of calls where it is.
+    if (!parameter || inCalls.length > 1) return undefined;
     // A value traced for one call of its function (a label map a helper builds) goes to that call only.
-    const calls = inCall?.fn === parameter.fn ? [inCall.call] : this.tracer.callSitesOf(parameter.fn);
+    const calls = inCalls[0]?.fn === parameter.fn ? [inCalls[0].call] : this.tracer.callSitesOf(parameter.fn);
     if (calls.length === 0) return undefined;
     return calls.flatMap((call) => this.sinksAtCall({ ...parameter, sink }, call));
   }

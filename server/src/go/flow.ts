@@ -53,10 +53,14 @@ const CONVERSIONS: ReadonlySet<string> = new Set(['string', 'int', 'int8', 'int1
 /** Names a value of type `error` usually has where its type is not written: `v, err := f()`. */
 const ERROR_NAME = /^(err|.+Err)$/;
 
-/** A call being followed into its function: there, the function's parameters are that call's arguments. */
-interface CallFrame {
+/** A call and the function of the project it runs. */
+export interface CallSite {
   readonly fn: GoNode;
   readonly call: GoNode;
+}
+
+/** A call being followed into its function: there, the function's parameters are that call's arguments. */
+interface CallFrame extends CallSite {
   /** Facts found under this frame hold for this call only. */
   readonly memo: Map<GoNode, Facts>;
 }
@@ -443,7 +447,7 @@ export class FlowTracer {
     const partner = equalityPartner(use, binding, this.scopes);
     if (partner) return through(this.trace(partner, depth), stepAt(partner, notes.equalTo(textOf(partner))));
     const { definitions, guard } = this.scopes.reachingDefinitions(binding, use, (statement, inside) =>
-      isFiniteSetCheck(statement, binding, inside, this.scopes, (node) => this.compositeLiteralOf(node, depth)),
+      isFiniteSetCheck(statement, binding, inside, this.scopes, this.pkg, (node) => this.compositeLiteralOf(node, depth)),
     );
     const parts: Facts[] = guard ? [bounded('checked against a finite set')] : [];
     for (const definition of definitions) {
@@ -459,7 +463,8 @@ export class FlowTracer {
     let facts: Facts;
     if (definition.resultIndex !== undefined && definition.resultIndex > 0) {
       const declaration = value.type === 'call_expression' ? this.calledFunction(fieldOf(value, 'function') as GoNode) : undefined;
-      facts = declaration ? this.traceReturns(declaration, definition.resultIndex, value, depth) : UNKNOWN;
+      if (declaration) facts = this.traceReturns(declaration, definition.resultIndex, value, depth);
+      else facts = this.chains.isEveryResultFunction(value) ? this.trace(value, depth) : UNKNOWN;
     } else {
       facts = this.trace(value, depth);
     }
@@ -529,15 +534,23 @@ export class FlowTracer {
     return this.program.contextOfFile(node.file)?.tracer;
   }
 
-  /** What `node` (inside `fn`) holds when `fn` runs for `call`: its parameters are that call's arguments. */
-  traceInCall(node: GoNode, fn: GoNode, call: GoNode): Facts {
-    const owner = this.ownerOf(fn);
-    if (owner !== this) return owner ? owner.traceInCall(node, fn, call) : UNKNOWN;
-    this.frames.push({ fn, call, memo: new Map() });
+  /**
+   * What `node` holds when the calls `calls` (outermost first, each inside the function of the one
+   * before) run: in each function, the parameters are that call's arguments.
+   */
+  traceInCalls(node: GoNode, calls: readonly CallSite[]): Facts {
+    const owner = this.ownerOf(node);
+    if (owner !== this) return owner ? owner.traceInCalls(node, calls) : UNKNOWN;
+    this.frames.push(...calls.map(({ fn, call }) => ({ fn, call, memo: new Map<GoNode, Facts>() })));
     try {
-      return through(this.trace(node), stepAt(call, notes.returnedBy(textOf(fieldOf(call, 'function') as GoNode))));
+      let facts = this.trace(node);
+      for (let index = calls.length - 1; index >= 0; index--) {
+        const { call } = calls[index];
+        facts = through(facts, stepAt(call, notes.returnedBy(textOf(fieldOf(call, 'function') as GoNode))));
+      }
+      return facts;
     } finally {
-      this.frames.pop();
+      this.frames.splice(this.frames.length - calls.length);
     }
   }
 
@@ -737,7 +750,8 @@ function isVariadic(fn: GoNode, binding: Binding): boolean {
   return binding.declaration.type === 'variadic_parameter_declaration' && binding.declaration.parent === fieldOf(fn, 'parameters');
 }
 
-function parameterIndex(fn: GoNode, identifier: GoNode): number {
+/** The position of parameter `identifier` in `fn`'s parameter list (-1 when it is none of them). */
+export function parameterIndex(fn: GoNode, identifier: GoNode): number {
   const list = fieldOf(fn, 'parameters');
   const names = list ? namedChildren(list).flatMap((declaration) => fieldsOf(declaration, 'name')) : [];
   return names.indexOf(identifier);

@@ -1,7 +1,8 @@
 /**
  * Membership checks that bound a variable: after `if _, ok := allowed[x]; !ok { x = "other" }` (or
  * `return`), and inside `if allowed[x] { … }`, `x` is one of the keys of a finite map literal. The
- * same holds for `slices.Contains(list, x)` with a slice literal.
+ * same holds for `slices.Contains(list, x)` with a slice literal, and after a `switch x` whose cases
+ * list fixed values and whose default replaces `x`.
  */
 import type { GoPackage } from './package-index';
 import type { Binding, Scopes } from './scopes';
@@ -16,7 +17,8 @@ const EXITS: ReadonlySet<string> = new Set(['return_statement', 'continue_statem
  * use of it: `inside` the consequence the check must be positive; after the `if`, negative, with a
  * consequence that reassigns the variable or leaves.
  */
-export function isFiniteSetCheck(statement: GoNode, binding: Binding, inside: boolean, scopes: Scopes, literalOf: LiteralOf): boolean {
+export function isFiniteSetCheck(statement: GoNode, binding: Binding, inside: boolean, scopes: Scopes, pkg: GoPackage, literalOf: LiteralOf): boolean {
+  if (statement.type === 'expression_switch_statement') return !inside && isAllowListSwitch(statement, binding, scopes, pkg);
   const condition = fieldOf(statement, 'condition');
   if (!condition) return false;
   const check = membershipTest(statement, unwrapParentheses(condition), binding, scopes, literalOf);
@@ -83,6 +85,23 @@ function allConstant(literal: GoNode, keys: boolean): boolean {
     const part = keys ? (element.type === 'keyed_element' ? fieldOf(element, 'key') : undefined) : element;
     const value = part?.type === 'literal_element' ? namedChildren(part)[0] : part;
     return value !== undefined && (value.type === 'interpreted_string_literal' || value.type === 'raw_string_literal' || value.type === 'int_literal');
+  });
+}
+
+/**
+ * `switch m { case http.MethodGet, http.MethodPost: default: m = "_OTHER" }`: every case lists fixed
+ * values and keeps the variable, and the default replaces it (or leaves), so after the switch the
+ * variable holds one of the listed values or the default's.
+ */
+function isAllowListSwitch(statement: GoNode, binding: Binding, scopes: Scopes, pkg: GoPackage): boolean {
+  if (!refersTo(fieldOf(statement, 'value'), binding, scopes)) return false;
+  const clauses = namedChildren(statement).filter((child) => child.type === 'expression_case' || child.type === 'default_case');
+  const fallback = clauses.find((clause) => clause.type === 'default_case');
+  if (!fallback || !(leaves(fallback) || reassigns(fallback, binding, scopes))) return false;
+  return clauses.every((clause) => {
+    if (clause === fallback) return true;
+    const values = namedChildren(fieldOf(clause, 'value') as GoNode);
+    return values.length > 0 && values.every((value) => isFixedValue(value, scopes, pkg)) && !reassigns(clause, binding, scopes);
   });
 }
 

@@ -6,6 +6,8 @@
 import { GO_CATALOGS, type GoCatalog } from './catalog';
 import { descendants, fieldOf, fieldsOf, namedChildren, operatorOf, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 
+const PATTERNED_CATALOGS = GO_CATALOGS.filter((catalog) => catalog.importPathPattern !== undefined);
+
 /** A package-level declaration: the declaring identifier and the declaration node around it. */
 export interface TopLevelDeclaration {
   readonly name: GoNode;
@@ -40,13 +42,17 @@ export class GoPackage {
   /** The catalog of the package `alias` names in `file` (`gin`, or `g` for `g "github.com/gin-gonic/gin"`). */
   catalogForAlias(file: GoFileSyntax, alias: string): GoCatalog | undefined {
     const importPath = this.importsByFile.get(file)?.get(alias);
-    return importPath === undefined ? undefined : this.catalogsByImportPath.get(importPath);
+    return importPath === undefined ? undefined : this.catalogOfImportPath(importPath);
+  }
+
+  private catalogOfImportPath(importPath: string): GoCatalog | undefined {
+    return this.catalogsByImportPath.get(importPath) ?? PATTERNED_CATALOGS.find((catalog) => catalog.importPathPattern?.test(importPath));
   }
 
   /** The name under which `file` imports `catalog`'s package, if it does. */
   aliasOf(file: GoFileSyntax, catalog: GoCatalog): string | undefined {
     for (const [alias, importPath] of this.importsByFile.get(file) ?? []) {
-      if (catalog.importPaths.includes(importPath)) return alias;
+      if (catalog.importPaths.includes(importPath) || catalog.importPathPattern?.test(importPath)) return alias;
     }
     return undefined;
   }

@@ -143,7 +143,7 @@ export class Scopes {
   /**
    * The definitions that may give `binding` its value where `use` reads it. A definition is dropped
    * when a later one, unconditional on the way to `use` (its statement list encloses `use`), overwrites
-   * it. An `if` statement that `isGuard` accepts (a membership check on the variable) drops every
+   * it. An `if` or `switch` that `isGuard` accepts (a membership check on the variable) drops every
    * definition before it too: it is returned as `guard`, the bound it puts on the value.
    */
   reachingDefinitions(binding: Binding, use: GoNode, isGuard: (statement: GoNode, useInside: boolean) => boolean): ReachingDefinitions {
@@ -168,11 +168,11 @@ export interface ReachingDefinitions {
   readonly guard?: GoNode;
 }
 
-/** The last guard `if` before `use` that always runs before it, or the innermost one holding it. */
+/** The last guard (`if` or `switch`) before `use` that always runs before it, or the innermost `if` holding it. */
 function findGuard(use: GoNode, isGuard: (statement: GoNode, useInside: boolean) => boolean): GoNode | undefined {
   for (let child = use, parent = use.parent; parent; child = parent, parent = parent.parent) {
     if (parent.type === 'if_statement' && fieldOf(parent, 'consequence') === child && isGuard(parent, true)) return parent;
-    const earlier = parent.children.filter((s) => s.type === 'if_statement' && s.end <= child.start);
+    const earlier = parent.children.filter((s) => GUARD_STATEMENTS.has(s.type) && s.end <= child.start);
     for (let i = earlier.length - 1; i >= 0; i--) {
       if (isGuard(earlier[i], false)) return earlier[i];
     }
@@ -180,6 +180,8 @@ function findGuard(use: GoNode, isGuard: (statement: GoNode, useInside: boolean)
   }
   return undefined;
 }
+
+const GUARD_STATEMENTS: ReadonlySet<string> = new Set(['if_statement', 'expression_switch_statement']);
 
 function isParameter(definition: Definition): boolean {
   return definition.statement.type === 'parameter_declaration' || definition.statement.type === 'variadic_parameter_declaration';

@@ -10,8 +10,9 @@ import type { FlowStep } from '../analysis/finding';
 import type { LabelNoun, SinkSite } from '../analysis/sink-site';
 import { through, union, type Facts } from '../analysis/value-facts';
 import { notes } from '../analysis/step-notes';
-import { GO_CATALOGS, type AttributeListRule, type GoCatalog, type LabelCallbackRule } from './catalog';
-import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
+import { attributeListSinks, attributeSliceSinks } from './attributes';
+import { GO_CATALOGS, type GoCatalog, type LabelCallbackRule } from './catalog';
+import { callArguments, keyedElements, type CallSite, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
 import type { Scopes } from './scopes';
 import { spanOf, stepAt } from './spans';
@@ -36,15 +37,15 @@ export interface SinkValue {
   readonly value: GoNode;
   /** A step between the value and the span, e.g. element 2 of `lvs`. */
   readonly via?: FlowStep;
-  /** The value is inside a function the sink's argument calls (`vec.With(labels(r.Method))`): traced for that call. */
-  readonly inCall?: { readonly fn: GoNode; readonly call: GoNode };
+  /** The value is inside functions the sink's argument calls (`vec.With(labels(r.Method))`): traced for those calls, outermost first. */
+  readonly inCalls?: readonly CallSite[];
 }
 
 /** What is known of the values a sink receives. */
 export function traceSink(sink: LabelSink, tracer: FlowTracer): Facts {
   return union(
-    sink.values.map(({ value, via, inCall }) => {
-      const facts = inCall ? tracer.traceInCall(value, inCall.fn, inCall.call) : tracer.trace(value);
+    sink.values.map(({ value, via, inCalls }) => {
+      const facts = inCalls && inCalls.length > 0 ? tracer.traceInCalls(value, inCalls) : tracer.trace(value);
       return via ? through(facts, via) : facts;
     }),
   );
@@ -188,7 +189,7 @@ function returnedLabelMapSinks(call: GoNode, knownVector: boolean, metric: strin
     const literal = returned && owner.tracer.compositeLiteralOf(returned);
     if (!returned || !literal || (!knownVector && !isLabelMap(literal, owner))) continue;
     for (const [key, elements] of owner.containers.contentsOf(returned).at) {
-      const values = elements.map((element) => ({ value: element.value, inCall: { fn, call } }));
+      const values = elements.map((element) => ({ value: element.value, inCalls: [{ fn, call }] }));
       sinks.push({ kind: 'label', span: call, values, label: String(key), metric });
     }
   }
@@ -203,47 +204,6 @@ function isLabelMap(literal: GoNode, context: SinkContext): boolean {
   return catalog?.labelMapType !== undefined && name !== undefined && textOf(name) === catalog.labelMapType;
 }
 
-/** `metric.WithAttributes(attribute.String(k, v), attrs...)` and `metric.WithAttributeSet(set)`. */
-function attributeListSinks(call: GoNode, rule: AttributeListRule, context: SinkContext): LabelSink[] {
-  const args = callArguments(call);
-  if (rule.form === 'arguments') return args.flatMap((arg) => attributeSinks(arg, context));
-  const set = args[0] && resolveCall(args[0], context);
-  if (!set) return [];
-  const callee = fieldOf(set, 'function');
-  const operand = callee?.type === 'selector_expression' ? fieldOf(callee, 'operand') : undefined;
-  const catalog = operand && context.pkg.catalogForAlias(set.file, textOf(operand));
-  if (!catalog?.attributeSetFunction || textOf(fieldOf(callee as GoNode, 'field') as GoNode) !== catalog.attributeSetFunction) return [];
-  return callArguments(set).flatMap((arg) => attributeSinks(arg, context));
-}
-
-/** One attribute argument: a constructor call, a variable holding one, or a spread slice of them. */
-function attributeSinks(arg: GoNode, context: SinkContext): LabelSink[] {
-  if (arg.type === 'variadic_argument') {
-    const literal = context.tracer.compositeLiteralOf(namedChildren(arg)[0] ?? arg);
-    return literal ? literalElements(literal).flatMap((element) => attributeSinks(element, context)) : [];
-  }
-  const call = resolveCall(arg, context);
-  if (!call) return [];
-  const callee = fieldOf(call, 'function');
-  if (callee?.type !== 'selector_expression') return [];
-  const name = textOf(fieldOf(callee, 'field') as GoNode);
-  const operand = unwrapParentheses(fieldOf(callee, 'operand') as GoNode);
-  const args = callArguments(call);
-  if (operand.type === 'identifier') {
-    const rule = context.pkg.catalogForAlias(call.file, textOf(operand))?.attributeConstructors?.find((r) => r.function === name);
-    const value = rule && args[rule.valueArgument];
-    const key = rule && args[rule.keyArgument];
-    return value && key ? [{ kind: 'label', span: value, values: only(value), label: context.vectors.constantString(key), noun: 'attribute' }] : [];
-  }
-  // attribute.Key("k").String(v)
-  const keyCallee = operand.type === 'call_expression' ? fieldOf(operand, 'function') : undefined;
-  const keyOperand = keyCallee?.type === 'selector_expression' ? fieldOf(keyCallee, 'operand') : undefined;
-  const keyType = keyOperand && context.pkg.catalogForAlias(call.file, textOf(keyOperand))?.attributeKeyType;
-  if (!keyType || textOf(fieldOf(keyCallee as GoNode, 'field') as GoNode) !== keyType.function || !keyType.methods.includes(name)) return [];
-  const key = callArguments(operand)[0];
-  return args[0] ? [{ kind: 'label', span: args[0], values: only(args[0]), label: key && context.vectors.constantString(key), noun: 'attribute' }] : [];
-}
-
 /** `promhttp.WithLabelFromRequest("path", func(r *http.Request) string { … })`: every returned value. */
 function labelCallbackSinks(call: GoNode, rule: LabelCallbackRule, context: SinkContext): LabelSink[] {
   const args = callArguments(call);
@@ -256,10 +216,7 @@ function labelCallbackSinks(call: GoNode, rule: LabelCallbackRule, context: Sink
     .filter((node) => node.type === 'return_statement')
     .flatMap((statement) => namedChildren(statement).flatMap((list) => namedChildren(list).slice(0, 1)));
   if (rule.returns === 'value') return returned.map((value) => ({ kind: 'label' as const, span: value, values: only(value), label }));
-  return returned.flatMap((value) => {
-    const literal = context.tracer.compositeLiteralOf(value);
-    return literal ? literalElements(literal).flatMap((element) => attributeSinks(element, context)) : [];
-  });
+  return returned.flatMap((value) => attributeSliceSinks(value, context));
 }
 
 /** `Name:` (and `Namespace:`, `Subsystem:`) of a metric's options. */
@@ -281,18 +238,6 @@ function customSinks(call: GoNode, callee: GoNode, context: SinkContext): LabelS
     const arg = args[index];
     return arg ? [{ kind: 'label' as const, span: arg, values: only(arg), label }] : [];
   });
-}
-
-/** The call an expression is, or that the variable it names was assigned. */
-function resolveCall(expression: GoNode, context: SinkContext): GoNode | undefined {
-  let node = unwrapParentheses(expression);
-  for (let hops = 0; hops < 8 && node.type === 'identifier'; hops++) {
-    const binding = context.scopes.resolve(node);
-    const value = binding && context.scopes.definitionsOf(binding).find((d) => d.value && d.resultIndex === undefined)?.value;
-    if (!value) return undefined;
-    node = unwrapParentheses(value);
-  }
-  return node.type === 'call_expression' ? node : undefined;
 }
 
 /** A function literal, or the declaration a function name refers to. */

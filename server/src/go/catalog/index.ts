@@ -9,14 +9,15 @@ import { gin } from './gin';
 import { gorillaMux } from './gorilla-mux';
 import { netHttp } from './net-http';
 import { otel, otelAttribute, otelhttp, otelMetric } from './otel';
-import { contextPackage, errorsPackage, fmt, mathRand, os, path, regexp, strconv, strings, time } from './stdlib';
+import { otelSemconv } from './otel-semconv';
+import { contextPackage, errorsPackage, fmt, mathRand, net, os, path, regexp, strconv, strings, time } from './stdlib';
 import type { GoCatalog } from './types';
 import { uuid } from './uuid';
 
 export const GO_CATALOGS: readonly GoCatalog[] = [
   gin, echo, fiber, fiberUtils, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
-  clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelhttp,
-  fmt, errorsPackage, contextPackage, os, strings, strconv, regexp, path, time, mathRand, uuid,
+  clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelSemconv, otelhttp,
+  fmt, errorsPackage, contextPackage, os, net, strings, strconv, regexp, path, time, mathRand, uuid,
 ];
 
 export type * from './types';

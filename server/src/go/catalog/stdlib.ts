@@ -67,6 +67,21 @@ export const strconv: GoCatalog = {
     { function: 'FormatUint', transform: pass(0) },
     { function: 'FormatBool', transform: { kind: 'bounded', why: 'boolean' } },
     { function: 'Quote', transform: pass(0) },
+    // A number read from a string has as many values as the string: a port, an id.
+    { function: 'Atoi', transform: pass(0) },
+    { function: 'ParseInt', transform: pass(0) },
+    { function: 'ParseUint', transform: pass(0) },
+    { function: 'ParseFloat', transform: pass(0) },
+  ],
+};
+
+/** net: addresses split into host and port keep what the address was (a client's IP, a Host header). */
+export const net: GoCatalog = {
+  id: 'net',
+  importPaths: ['net'],
+  functions: [
+    { function: 'SplitHostPort', transform: pass(0), everyResult: true },
+    { function: 'JoinHostPort', transform: { kind: 'concat', from: 0 } },
   ],
 };
 

@@ -55,6 +55,8 @@ export interface FunctionRule {
   readonly fact?: ValueFact;
   readonly yields?: GoTypeName;
   readonly transform?: Transform;
+  /** Every result is the transform's, not only the first (`net.SplitHostPort`'s host and port). */
+  readonly everyResult?: boolean;
 }
 
 /**
@@ -98,12 +100,11 @@ export interface AttributeListRule {
   readonly form: 'arguments' | 'set';
 }
 
-/** A constructor of one attribute: `attribute.String(key, value)`, or `Key(key).String(value)`. */
-export interface AttributeConstructorRule {
+/** A constructor of one attribute: `attribute.String(key, value)`, or semconv's `HTTPRoute(value)`. */
+export type AttributeConstructorRule = {
   readonly function: string;
-  readonly keyArgument: number;
   readonly valueArgument: number;
-}
+} & ({ readonly keyArgument: number } | { readonly key: string });
 
 /** An option taking a callback whose result becomes a label (`promhttp.WithLabelFromRequest`). */
 export interface LabelCallbackRule {
@@ -149,6 +150,8 @@ export interface GoCatalog {
   readonly id: string;
   /** Every import path of the package (major versions, sub-packages that share the API). */
   readonly importPaths: readonly string[];
+  /** Import paths given by their shape, for packages published under many versions (semconv's). */
+  readonly importPathPattern?: RegExp;
   readonly members?: readonly MemberRule[];
   readonly parameterTypes?: readonly ParameterTypeRule[];
   readonly stores?: readonly StoreRule[];
@@ -162,6 +165,8 @@ export interface GoCatalog {
   /** The function building an attribute set from attributes (`attribute.NewSet`). */
   readonly attributeSetFunction?: string;
   readonly attributeConstructors?: readonly AttributeConstructorRule[];
+  /** Attribute keys the package declares, by Go name (`HTTPRouteKey` is `http.route`). */
+  readonly attributeKeys?: ReadonlyMap<string, string>;
   /** The type whose methods build attributes from a key (`attribute.Key("k").String(v)`). */
   readonly attributeKeyType?: { readonly function: string; readonly methods: readonly string[] };
   readonly labelCallbacks?: readonly LabelCallbackRule[];
