@@ -8,7 +8,7 @@ import { entity as entityById } from './catalog';
 import type { Member } from './catalog/model';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
-import { choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
+import { bounded, choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import type { ProgramIndex, PropertyWrite } from './program-index';
 import type { Resolver } from './resolver';
@@ -37,17 +37,9 @@ export class PathReader {
   /** `const { path } = req`, `const [first] = list`, and destructured parameters. */
   bindingFacts(element: ts.BindingElement, frame: Frame | undefined, depth: number): Facts {
     if (element.dotDotDotToken) return UNKNOWN;
-    const keys: (string | number)[] = [];
-    let node: ts.Node = element;
-    while (ts.isBindingElement(node)) {
-      const pattern: ts.BindingPattern = node.parent;
-      const key = ts.isArrayBindingPattern(pattern)
-        ? pattern.elements.indexOf(node)
-        : staticName(node.propertyName ?? node.name, this.resolver.checker);
-      if (key === undefined) return UNKNOWN;
-      keys.unshift(key);
-      node = pattern.parent;
-    }
+    const path = this.bindingPath(element);
+    if (!path) return UNKNOWN;
+    const { root: node, keys } = path;
     const name = element.name.getText();
     const owner = this.resolver.entityOf(element.name as ts.Identifier);
     if (owner !== undefined) {
@@ -68,6 +60,24 @@ export class PathReader {
     return through(withDefault, stepAt(element.name, notes.destructuredInto(name)));
   }
 
+  /**
+   * Where a destructured name comes from: the declaration or parameter the pattern destructures, and
+   * the keys down to the name. An object rest element (`...rest`) stands for its pattern's object.
+   */
+  private bindingPath(element: ts.BindingElement): { root: ts.Node; keys: (string | number)[] } | undefined {
+    const keys: (string | number)[] = [];
+    let node: ts.Node = element;
+    while (ts.isBindingElement(node)) {
+      const pattern: ts.BindingPattern = node.parent;
+      const isRest = node.dotDotDotToken !== undefined && ts.isObjectBindingPattern(pattern);
+      const key = ts.isArrayBindingPattern(pattern) ? pattern.elements.indexOf(node) : isRest ? undefined : staticName(node.propertyName ?? node.name, this.resolver.checker);
+      if (key === undefined && !isRest) return undefined;
+      if (key !== undefined) keys.unshift(key);
+      node = pattern.parent;
+    }
+    return { root: node, keys };
+  }
+
   /** Walks the catalog along a destructuring path rooted at a known entity (`const { params: { id } } = req`). */
   private bindingFromCatalog(root: ts.Node, keys: readonly (string | number)[], element: ts.BindingElement): Facts | undefined {
     let owner: string | undefined;
@@ -84,7 +94,7 @@ export class PathReader {
         owner = member.entity;
         continue;
       }
-      if ('source' in member) return tainted(this.trace.taint(member.source, element.name, element.getText()));
+      if ('source' in member) return tainted(this.trace.taint(member.source, element.name, element.dotDotDotToken ? element.name.getText() : element.getText()));
       return this.trace.memberFacts(member, element.name as ts.Identifier, undefined);
     }
     const asValue = entityById(owner)?.asValue;
@@ -126,6 +136,18 @@ export class PathReader {
       if (declaration && ts.isParameter(declaration) && !this.resolver.parameterMember(declaration)) {
         return this.parameterPathFacts(declaration, keys, frame, next);
       }
+      // `const { metadata } = event; metadata.platformName` reads `event.metadata.platformName`.
+      const path = declaration && ts.isBindingElement(declaration) ? this.bindingPath(declaration) : undefined;
+      // `const { id, ...rest } = body`: `rest.id` is not there.
+      if (path && declaration && ts.isBindingElement(declaration) && declaration.dotDotDotToken && siblingNames(declaration).has(String(key))) return bounded('undefined');
+      const viaCatalog = path && this.bindingFromCatalog(path.root, [...path.keys, ...keys], declaration as ts.BindingElement);
+      if (viaCatalog) return viaCatalog;
+      if (path && ts.isVariableDeclaration(path.root) && path.root.initializer && !this.resolver.entityOf(path.root.initializer)) {
+        return this.readPath(path.root.initializer, [...path.keys, ...keys], frameFor(path.root.initializer, frame), next);
+      }
+      if (path && ts.isParameter(path.root) && !this.resolver.parameterMember(path.root)) {
+        return this.parameterPathFacts(path.root, [...path.keys, ...keys], frame, next);
+      }
     }
     if (ts.isCallExpression(node)) {
       const fn = this.resolver.functionDeclarationOf(node.expression);
@@ -139,7 +161,11 @@ export class PathReader {
     const owner = this.resolver.entityOf(node);
     if (owner !== undefined && entityById(owner)?.asValue) return UNKNOWN;
     const whole = this.trace.value(base, frame, next);
-    return whole.taints.length > 0 ? through(whole, stepAt(base, notes.propertyOf(String(key)))) : UNKNOWN;
+    if (whole.taints.length > 0) return through(whole, stepAt(base, notes.propertyOf(String(key))));
+    // `event.metadata.platformName`, where `event` is an object literal somewhere: the whole path from `event`.
+    if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return UNKNOWN;
+    const outer = staticName(node, this.resolver.checker);
+    return outer === undefined ? UNKNOWN : this.readPath(node.expression, [pathKey(outer), ...keys], frame, next);
   }
 
   private parameterPathFacts(param: ts.ParameterDeclaration, keys: readonly (string | number)[], frame: Frame | undefined, depth: number): Facts {
@@ -159,4 +185,21 @@ function isUnconditionalAfter(write: PropertyWrite, declaration: ts.VariableDecl
   const statement = write.target.parent?.parent;
   const declaring = declaration.parent?.parent;
   return statement !== undefined && ts.isExpressionStatement(statement) && ts.isVariableStatement(declaring) && statement.parent === declaring.parent && statement.pos > declaring.pos;
+}
+
+/** A path step as `readPath` keys it: array positions are numbers. */
+function pathKey(name: string): string | number {
+  return /^\d+$/.test(name) ? Number(name) : name;
+}
+
+/** The names an object rest element's siblings take out of the object. */
+function siblingNames(rest: ts.BindingElement): ReadonlySet<string> {
+  const names = new Set<string>();
+  if (!ts.isObjectBindingPattern(rest.parent)) return names;
+  for (const sibling of rest.parent.elements) {
+    if (sibling === rest) continue;
+    const name = staticName(sibling.propertyName ?? sibling.name);
+    if (name !== undefined) names.add(name);
+  }
+  return names;
 }
