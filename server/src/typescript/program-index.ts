@@ -255,6 +255,13 @@ export class ProgramIndex {
       return asFunction(initializer);
     }
     if (ts.isShorthandPropertyAssignment(declaration) && hops < MAX_LITERAL_HOPS) return this.functionOf(declaration.name, hops + 1);
+    const assigned = assignmentDeclarationValue(declaration);
+    if (assigned) {
+      const value = skipOuter(assigned);
+      if (ts.isIdentifier(value) && hops < MAX_LITERAL_HOPS) return this.functionOf(value, hops + 1);
+      const literal = asFunction(value);
+      return literal?.body ? literal : undefined;
+    }
     const fn = asFunction(declaration);
     return fn?.body ? fn : undefined;
   }
@@ -266,8 +273,13 @@ export class ProgramIndex {
    */
   invocationsOf(fn: FunctionNode): readonly Invocation[] {
     const event = listenedEvent(fn, this.checker);
-    if (event !== undefined) return this.emitsOf(event).map((emit) => ({ args: emit.arguments.slice(1), site: emit, event }));
-    return this.callSitesOf(fn).map((call) => ({ args: call.arguments, site: call }));
+    const invocations: Invocation[] =
+      event !== undefined
+        ? this.emitsOf(event).map((emit) => ({ args: emit.arguments.slice(1), site: emit, event }))
+        : this.callSitesOf(fn).map((call) => ({ args: call.arguments, site: call }));
+    // A test's call passes what the test chose (a literal id): it says nothing of what production passes.
+    if (isTestFile(fn.getSourceFile().fileName)) return invocations;
+    return invocations.filter((invocation) => !isTestFile(invocation.site.getSourceFile().fileName));
   }
 
   private emitsOf(event: string): readonly ts.CallExpression[] {
@@ -376,6 +388,11 @@ export class ProgramIndex {
   }
 }
 
+/** Test code by the usual names: `*.test.ts`, `*.spec.js`, files under `__tests__/`. */
+function isTestFile(fileName: string): boolean {
+  return /\.(test|spec)\.[cm]?[jt]sx?$/.test(fileName) || /[\\/]__tests__[\\/]/.test(fileName);
+}
+
 /** `x.use('/tenants/:tenant', …)`, `x.use('/files/*path', …)`: a mount path with parameters (a bare `'*'` is Hono's "every path"). */
 function hasParameterizedMount(file: ts.SourceFile): boolean {
   if (!file.text.includes('.use(')) return false;
@@ -400,7 +417,24 @@ function functionNameNode(fn: ts.SignatureDeclaration): ts.Node | undefined {
   if (asFunction(fn) && parent && (ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent))) {
     return parent.name;
   }
-  return undefined;
+  // JavaScript's `Stats.prototype.count = function (req, res) { … }` and `exports.count = …`.
+  const assignment = assignedTo(fn);
+  return assignment && ts.isPropertyAccessExpression(assignment.left) ? assignment.left.name : undefined;
+}
+
+/** The assignment whose right side is `node`, parentheses aside. */
+function assignedTo(node: ts.Node): ts.BinaryExpression | undefined {
+  let child = node;
+  while (child.parent && ts.isParenthesizedExpression(child.parent)) child = child.parent;
+  const parent = child.parent;
+  return parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child ? parent : undefined;
+}
+
+/** The value a JavaScript assignment declaration (`X.prototype.m = …`, `this.m = …`) gives its name. */
+function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
+  const assignment = ts.isBinaryExpression(declaration) ? declaration : declaration.parent;
+  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
+  return assignment === declaration || assignment.left === (declaration as ts.Node) ? assignment.right : undefined;
 }
 
 /** Per source file, which programs share while the file is unchanged (the server's edits keep the others). */

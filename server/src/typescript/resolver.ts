@@ -14,6 +14,7 @@ import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
 import { callbackSite, type CallbackSite, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
 import { HandlerRecognizer, type HandlerContext } from './handlers';
 import { importedName, isImportDeclaration } from './imports';
+import { Dictionaries } from './dictionaries';
 import type { ProgramIndex } from './program-index';
 import { RequestStores } from './request-stores';
 import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
@@ -21,7 +22,7 @@ import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpres
 const MAX_DEPTH = 24;
 
 /** What the resolver hears from the shell that runs the analysis. */
-export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLookup'>;
+export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLookup'> & { readonly onStoreLookup?: (propertyName: string) => void };
 
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
@@ -30,6 +31,8 @@ export class Resolver {
   private readonly handlers: HandlerRecognizer;
   /** Values the program stores on library objects (the request, `res.locals`), read back elsewhere. */
   readonly stores: RequestStores;
+  /** Objects the program fills under computed keys (a factory's metrics by id). */
+  private readonly dictionaries: Dictionaries;
 
   constructor(
     program: ts.Program,
@@ -39,7 +42,8 @@ export class Resolver {
     hooks: ResolverHooks = {},
   ) {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
-    this.stores = new RequestStores(program, this);
+    this.stores = new RequestStores(program, this, hooks.onStoreLookup);
+    this.dictionaries = new Dictionaries(checker, (callee) => assignments.functionOf(callee), (declaration) => assignments.assignmentsTo(declaration));
   }
 
   /** The entity an expression evaluates to, if the catalog knows it. */
@@ -192,7 +196,12 @@ export class Resolver {
     if (ts.isPropertyAccessExpression(expression) || ts.isElementAccessExpression(expression)) {
       const member = this.memberOf(this.entityOf(expression.expression, depth + 1), staticName(expression, this.checker));
       if (member) return 'entity' in member ? member.entity : undefined;
-      return this.entityOfDeclaredProperty(expression, depth) ?? this.entityOfStoredValue(expression, depth) ?? this.entityOfLiteralMember(expression, depth);
+      return (
+        this.entityOfDeclaredProperty(expression, depth) ??
+        this.entityOfStoredValue(expression, depth) ??
+        this.entityOfLiteralMember(expression, depth) ??
+        this.entityOfDictionaryValue(expression, depth)
+      );
     }
     if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
       const explicit = expression.typeArguments?.[0];
@@ -357,6 +366,16 @@ export class Resolver {
     const literal = key === undefined ? undefined : this.objectLiteralOf(node.expression, depth);
     const value = literal && propertyInitializer(literal, key!);
     return value && depth < MAX_DEPTH ? this.entityOf(value, depth + 1) : undefined;
+  }
+
+  /** `metrics.requests_total` where `metrics` is an object a factory filled under computed keys. */
+  private entityOfDictionaryValue(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, depth: number): EntityId | undefined {
+    if (depth > MAX_DEPTH) return undefined;
+    for (const value of this.dictionaries.valuesIn(node.expression)) {
+      const found = this.entityOf(value, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   /** The object literal an expression holds: itself, a constant's value, or what the program stored there. */
