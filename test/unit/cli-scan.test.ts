@@ -127,18 +127,3 @@ describe('`cardinal scan demo`, the README command', () => {
     }
   });
 });
-
-describe('a value a middleware stores on the request, read where the metric is labelled', () => {
-  // stats.js labels `req.tracking.path`; only tracker.js, which stats.js never imports, writes it.
-  const folder = 'test/fixtures/metrics/factory-fills-dictionary';
-
-  test('the scan brings in the file that writes it and reports the raw URL it stores', () => {
-    const run = cardinal('scan', folder, '--format', 'json');
-    const { findings } = JSON.parse(run.stdout) as { findings: JsonFinding[] };
-    assert.deepEqual(
-      findings.map((finding) => [finding.ruleId, path.basename(finding.file), finding.source?.text]),
-      [['raw-path-label', 'stats.js', 'req.originalUrl']],
-    );
-    assert.ok(findings[0].path.some((step) => step.file.endsWith('tracker.js')), JSON.stringify(findings[0].path));
-  });
-});

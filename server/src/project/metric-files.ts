@@ -32,8 +32,6 @@ export function selectMetricFiles(texts: ReadonlyMap<string, string>, graph: Imp
 export interface CallersLookup {
   readonly fileName: string;
   readonly functionName: string;
-  /** Not a function's calls but the files writing a property of this name (`req.tracking = …`), wherever they are. */
-  readonly writes?: boolean;
 }
 
 /**
@@ -45,15 +43,10 @@ export interface CallersLookup {
 export function findCallersOutside(program: ts.Program, lookups: Iterable<CallersLookup>, texts: ReadonlyMap<string, string>, graph: ImportGraph): string[] {
   const callers = new Set<string>();
   const seen = new Set<string>();
-  for (const { fileName, functionName, writes } of lookups) {
-    const key = `${fileName}\0${functionName}\0${writes === true}`;
+  for (const { fileName, functionName } of lookups) {
+    const key = `${fileName}\0${functionName}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    if (writes) {
-      const written = writeOf(functionName);
-      for (const [file, text] of texts) if (program.getSourceFile(file) === undefined && written.test(text)) callers.add(file);
-      continue;
-    }
     // No name: a default export, which an importer may call by any name.
     const mentions = functionName === '' ? /./ : mentionOf(functionName);
     for (const importer of importersClosure(fileName, graph)) {
@@ -61,12 +54,6 @@ export function findCallersOutside(program: ts.Program, lookups: Iterable<Caller
     }
   }
   return [...callers];
-}
-
-/** A test for a text that assigns a property named `name` (`x.name = …`, `x['name'] = …`). */
-function writeOf(name: string): RegExp {
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(\\.${escaped}|\\[['"\`]${escaped}['"\`]\\])\\s*=(?!=)`);
 }
 
 /** A test for a text that names `name` as a whole word. */

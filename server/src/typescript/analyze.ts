@@ -44,11 +44,6 @@ export interface AnalyzerHooks {
    */
   readonly onCallersLookup?: (fileName: string, functionName: string) => void;
   /**
-   * Called when the analysis reads a property the program stores on a library object
-   * (`req.tracking.path`) and the program holds no write of it: the files writing it belong in it.
-   */
-  readonly onStoreLookup?: (propertyName: string) => void;
-  /**
    * The packages the nearest package.json above a file depends on (none known when undefined): an
    * untyped request handler belongs to the framework the project uses.
    */
@@ -64,7 +59,7 @@ export interface AnalyzerHooks {
 export function createAnalyzer(program: ts.Program, config: CardinalConfig, hooks: AnalyzerHooks = {}): Analyzer {
   const checker = program.getTypeChecker();
   const index = new ProgramIndex(program, checker, hooks.onCallersLookup);
-  const resolver = new Resolver(program, checker, index, { dependenciesOf: hooks.dependenciesOf, onCallersLookup: hooks.onCallersLookup, onStoreLookup: hooks.onStoreLookup });
+  const resolver = new Resolver(program, checker, index, { dependenciesOf: hooks.dependenciesOf, onCallersLookup: hooks.onCallersLookup });
   const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 

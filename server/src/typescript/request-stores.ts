@@ -26,24 +26,17 @@ export class RequestStores {
   private writes: Map<string, { left: ts.PropertyAccessExpression | ts.ElementAccessExpression; value: ts.Expression; write: ts.Node }[]> | undefined;
   private readonly rootOfWrite = new Map<ts.Node, { root: EntityId; path: string[] } | null>();
 
-  /** The first keys whose missing writers were already asked for. */
-  private readonly askedFor = new Set<string>();
-
   constructor(
     private readonly program: ts.Program,
     private readonly resolver: Resolver,
-    private readonly onMissingWrites?: (propertyName: string) => void,
   ) {}
 
   /** The values the program stores where `node` (a property read) reads, if its root is a library entity. */
   valuesAt(node: ts.PropertyAccessExpression | ts.ElementAccessExpression): StoredValue[] {
     const writes = this.index();
+    if (writes.size === 0) return [];
     const path = keysOf(node, this.resolver.checker);
-    if (!path) return [];
-    if (!mayHaveWrites(path, writes)) {
-      this.askForWriters(node, path[0]);
-      return [];
-    }
+    if (!path || !mayHaveWrites(path, writes)) return [];
     const chain = chainOf(node, this.resolver);
     if (!chain) return [];
     const found: StoredValue[] = [];
@@ -55,19 +48,6 @@ export class RequestStores {
       }
     }
     return found;
-  }
-
-  /**
-   * A program built from part of a project may lack the middleware that stores what this read reads:
-   * the shell is asked for the files writing it, once per name, when the read's root is a library
-   * object and the catalog does not describe the property.
-   */
-  private askForWriters(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, firstKey: string): void {
-    if (!this.onMissingWrites || this.askedFor.has(firstKey)) return;
-    const chain = chainOf(node, this.resolver);
-    if (!chain || this.resolver.memberOf(chain.root, chain.path[0]) !== undefined) return;
-    this.askedFor.add(firstKey);
-    this.onMissingWrites(firstKey);
   }
 
   private rootOf(left: ts.PropertyAccessExpression | ts.ElementAccessExpression): { root: EntityId; path: string[] } | undefined {

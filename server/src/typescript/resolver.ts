@@ -22,7 +22,7 @@ import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpres
 const MAX_DEPTH = 24;
 
 /** What the resolver hears from the shell that runs the analysis. */
-export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLookup'> & { readonly onStoreLookup?: (propertyName: string) => void };
+export type ResolverHooks = Pick<HandlerContext, 'dependenciesOf' | 'onCallersLookup'>;
 
 export class Resolver {
   private readonly expressionCache = new Map<ts.Node, EntityId | undefined>();
@@ -42,7 +42,7 @@ export class Resolver {
     hooks: ResolverHooks = {},
   ) {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
-    this.stores = new RequestStores(program, this, hooks.onStoreLookup);
+    this.stores = new RequestStores(program, this);
     this.dictionaries = new Dictionaries(checker, (callee) => assignments.functionOf(callee), (declaration) => assignments.assignmentsTo(declaration));
   }
 

@@ -150,7 +150,7 @@ function analyzeCandidates(
     let byConfig = analyzers.get(current);
     if (!byConfig) analyzers.set(current, (byConfig = new Map()));
     let analyzer = byConfig.get(config);
-    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(current, config, { onCallersLookup: tracker.hook, onStoreLookup: tracker.storeHook, onJudgedAtCallers: tracker.delegationHook, dependenciesOf: (file) => dependencies.of(file) })));
+    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(current, config, { onCallersLookup: tracker.hook, onJudgedAtCallers: tracker.delegationHook, dependenciesOf: (file) => dependencies.of(file) })));
     return analyzer;
   };
   return analyzeWithCallers(

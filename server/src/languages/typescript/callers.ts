@@ -30,18 +30,13 @@ export class CallersTracker {
   }
 
   /** The analyzer hook (`AnalyzerHooks.onCallersLookup`). */
-  readonly hook = (fileName: string, functionName: string): void => this.record({ fileName, functionName });
-
-  /** The analyzer hook (`AnalyzerHooks.onStoreLookup`): the writers of a property read on a library object. */
-  readonly storeHook = (propertyName: string): void => this.record({ fileName: '', functionName: propertyName, writes: true });
-
-  private record(lookup: CallersLookup): void {
-    this.everLookedUp.set(`${lookup.fileName}\0${lookup.functionName}\0${lookup.writes === true}`, lookup);
+  readonly hook = (fileName: string, functionName: string): void => {
+    this.everLookedUp.set(`${fileName}\0${functionName}`, { fileName, functionName });
     if (this.file === undefined) return;
     const lookups = this.byFile.get(this.file);
-    if (lookups) lookups.push(lookup);
-    else this.byFile.set(this.file, [lookup]);
-  }
+    if (lookups) lookups.push({ fileName, functionName });
+    else this.byFile.set(this.file, [{ fileName, functionName }]);
+  };
 
   /** Every function whose callers were looked up, once each. */
   lookedUp(): CallersLookup[] {

@@ -124,7 +124,7 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
     let byConfig = this.analyzers.get(program);
     if (!byConfig) this.analyzers.set(program, (byConfig = new Map()));
     let analyzer = byConfig.get(config);
-    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(program, config, { onCallersLookup: this.tracker.hook, onStoreLookup: this.tracker.storeHook, onJudgedAtCallers: this.tracker.delegationHook, dependenciesOf: (file) => this.dependencies.of(file) })));
+    if (!analyzer) byConfig.set(config, (analyzer = createAnalyzer(program, config, { onCallersLookup: this.tracker.hook, onJudgedAtCallers: this.tracker.delegationHook, dependenciesOf: (file) => this.dependencies.of(file) })));
     return analyzer;
   }
 
