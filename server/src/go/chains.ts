@@ -66,6 +66,13 @@ export class ChainResolver {
         if (current.type === 'identifier' && hops < MAX_TYPE_HOPS) {
           const frames = this.typeOfIdentifier(current, hops + 1);
           if (frames) root = { frames };
+          // `s.r.URL.Path` with `s *stdReporter`: the struct's field `r` is declared `*http.Request`.
+          const field = frames ? undefined : segments[0] !== undefined && this.structFieldType(current, segments[0]);
+          if (field && nodes[0]?.type === 'selector_expression') {
+            root = { frames: [{ type: field, node: nodes[0] }] };
+            segments.shift();
+            nodes.shift();
+          }
         }
         break;
       }
@@ -151,6 +158,16 @@ export class ChainResolver {
     if (!declaration?.value || declaration.resultIndex || declaration.range) return undefined;
     const match = this.match(declaration.value, hops);
     return match?.kind === 'typed' ? match.frames : undefined;
+  }
+
+  /** The catalogued type of field `field` of the project struct a variable is declared as (`s *stdReporter`). */
+  private structFieldType(identifier: GoNode, field: string): GoTypeName | undefined {
+    const binding = this.scopes.resolve(identifier);
+    let type = binding && fieldOf(binding.declaration, 'type');
+    while (type && (type.type === 'pointer_type' || type.type === 'parenthesized_type')) type = type.children.find((child) => child.named);
+    if (!type || type.type !== 'type_identifier') return undefined;
+    const declared = this.pkg.fieldTypeOf(textOf(type), field);
+    return declared && this.typeName(declared);
   }
 
   /** A parameter's type as its function's results qualify it (a `*http.Request` of a `RoundTrip` is sent, not received). */

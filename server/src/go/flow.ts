@@ -312,6 +312,11 @@ export class FlowTracer {
     if (declaration) return [declaration];
     const found = new Set<GoNode>();
     this.collectFunctionValues(callee, found, new Set(), 0);
+    if (found.size === 0 && callee.type === 'selector_expression') {
+      const operand = fieldOf(callee, 'operand');
+      const isPackage = operand?.type === 'identifier' && this.pkg.isImportAlias(callee.file, textOf(operand));
+      if (!isPackage) return this.program.interfaceImplementations(textOf(fieldOf(callee, 'field') as GoNode));
+    }
     return [...found];
   }
 
@@ -504,12 +509,14 @@ export class FlowTracer {
     const isMethod = fn.type === 'method_declaration';
     if (isMethod && this.pkg.methodsNamed(name).length !== 1) return [];
     const arity = parameterArity(fn);
-    return this.pkg.callsNamed(name).filter((call) => {
+    // A method that implements a project interface is also called through it, from other packages.
+    const elsewhere = isMethod && this.program.interfaceImplementations(name).includes(fn) ? this.program.callsNamedElsewhere(name, this.pkg) : [];
+    return [...this.pkg.callsNamed(name), ...elsewhere].filter((call) => {
       const callee = fieldOf(call, 'function');
       if (!isMethod) return callee?.type === 'identifier' && this.scopes.resolve(callee)?.declaration === fn;
       if (callee?.type !== 'selector_expression') return false;
       const operand = fieldOf(callee, 'operand');
-      if (operand?.type === 'identifier' && this.pkg.isImportAlias(call.file, textOf(operand))) return false;
+      if (operand?.type === 'identifier' && (this.program.contextOfFile(call.file)?.pkg ?? this.pkg).isImportAlias(call.file, textOf(operand))) return false;
       return arity.accepts(callArguments(call));
     });
   }

@@ -24,6 +24,10 @@ export class GoPackage {
   private readonly indexWrites = new Map<string, GoNode[]>();
   private readonly fieldWrites = new Map<string, GoNode[]>();
   private readonly structFields = new Set<string>();
+  /** The method names the package's interface types declare. */
+  private readonly interfaceMethods = new Set<string>();
+  /** The declared type of each field of the package's struct types, by `Type.field`. */
+  private readonly fieldTypes = new Map<string, GoNode>();
   private readonly typeNames = new Set<string>();
   private readonly calls = new Map<string, GoNode[]>();
   private readonly catalogsByImportPath = new Map<string, GoCatalog>();
@@ -114,6 +118,16 @@ export class GoPackage {
     return this.typeNames.has(name);
   }
 
+  /** True when an interface type of this package declares a method named `name`. */
+  declaresInterfaceMethod(name: string): boolean {
+    return this.interfaceMethods.has(name);
+  }
+
+  /** The type a struct type of this package declares for one of its fields (`stdReporter.r` is `*http.Request`). */
+  fieldTypeOf(typeName: string, field: string): GoNode | undefined {
+    return this.fieldTypes.get(`${typeName}.${field}`);
+  }
+
   /** True when a struct type of this package declares a field named `name`. */
   declaresField(name: string): boolean {
     return this.structFields.has(name);
@@ -140,6 +154,12 @@ export class GoPackage {
           if (name) push(this.methods, textOf(name), node);
           break;
         }
+        case 'method_elem':
+        case 'method_spec': {
+          const name = fieldOf(node, 'name');
+          if (name) this.interfaceMethods.add(textOf(name));
+          break;
+        }
         case 'var_spec':
         case 'const_spec':
           if (node.parent?.parent?.type === 'source_file' || node.parent?.parent?.parent?.type === 'source_file') {
@@ -156,9 +176,16 @@ export class GoPackage {
           if (name) this.typeNames.add(textOf(name));
           break;
         }
-        case 'field_declaration':
-          for (const name of fieldsOf(node, 'name')) this.structFields.add(textOf(name));
+        case 'field_declaration': {
+          const struct = node.parent?.parent;
+          const typeName = struct?.type === 'struct_type' && struct.parent?.type === 'type_spec' ? fieldOf(struct.parent, 'name') : undefined;
+          const type = fieldOf(node, 'type');
+          for (const name of fieldsOf(node, 'name')) {
+            this.structFields.add(textOf(name));
+            if (typeName && type) this.fieldTypes.set(`${textOf(typeName)}.${textOf(name)}`, type);
+          }
           break;
+        }
         case 'keyed_element': {
           const key = keyedFieldName(node);
           const value = fieldOf(node, 'value');

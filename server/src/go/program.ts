@@ -15,7 +15,7 @@ import { GoModules, type ModuleFiles } from './modules';
 import { GoPackage } from './package-index';
 import { Scopes } from './scopes';
 import type { SinkContext } from './sinks';
-import { textOf, type GoFileSyntax } from './syntax';
+import { textOf, type GoFileSyntax, type GoNode } from './syntax';
 import { VectorIndex } from './vectors';
 
 /** What the analysis may read of the project around the package it analyses. */
@@ -23,6 +23,9 @@ export interface GoPackageLoader extends ModuleFiles {
   /** The parsed `.go` files of the directory, test files excluded; empty when there are none. */
   packageFiles(directory: string): readonly GoFileSyntax[];
 }
+
+/** Implementations of one interface method followed at most. */
+const MAX_IMPLEMENTATIONS = 16;
 
 /** Imported packages loaded for one analysis at most: past it, the rest are not followed. */
 const MAX_LOADED_PACKAGES = 64;
@@ -50,6 +53,21 @@ export class GoProgram {
   }
 
   /** The context of the package `file` belongs to, if it is loaded. */
+  /**
+   * The implementations of an interface method across the loaded packages: a call `x.URLPath()` on
+   * a project interface may run any of them. Empty when no project interface declares the name.
+   */
+  interfaceImplementations(name: string): GoNode[] {
+    const packages = [...new Set(this.byFile.values())];
+    if (!packages.some((context) => context.pkg.declaresInterfaceMethod(name))) return [];
+    return packages.flatMap((context) => context.pkg.methodsNamed(name)).slice(0, MAX_IMPLEMENTATIONS);
+  }
+
+  /** The calls named `name` in every loaded package but `except`. */
+  callsNamedElsewhere(name: string, except: GoPackage): GoNode[] {
+    return [...new Set(this.byFile.values())].filter((context) => context.pkg !== except).flatMap((context) => context.pkg.callsNamed(name));
+  }
+
   contextOfFile(file: GoFileSyntax): SinkContext | undefined {
     return this.byFile.get(file);
   }
