@@ -9,7 +9,7 @@
 import { GO_CATALOGS, type AttributeListRule } from './catalog';
 import { callArguments, literalElements, parameterIndex, type CallSite } from './flow';
 import type { LabelSink, SinkContext } from './sinks';
-import { fieldOf, fieldsOf, namedChildren, textOf, unwrapParentheses, type GoNode } from './syntax';
+import { descendants, fieldOf, fieldsOf, FUNCTION_TYPES, namedChildren, textOf, unwrapParentheses, type GoNode } from './syntax';
 
 /** How many helper calls one instrument's attributes may be followed through. */
 const MAX_CALLS = 64;
@@ -68,7 +68,7 @@ function expandSlice(slice: GoNode, context: SinkContext, calls: readonly CallSi
     for (const element of literalElements(node)) expandValue(element, context, calls, walk);
     return;
   }
-  if (node.type === 'call_expression' && !isBuiltin(node, 'append', context)) return expandHelperCall(node, 0, context, calls, walk);
+  if (node.type === 'call_expression' && !context.containers.isBuiltin(node, 'append')) return expandHelperCall(node, 0, context, calls, walk);
   const contents = context.containers.contentsOf(node);
   const elements = [...[...contents.at.values()].flat(), ...contents.anywhere].map((element) => element.value);
   for (const element of elements) {
@@ -83,7 +83,7 @@ function expandValue(expression: GoNode, context: SinkContext, calls: readonly C
   if (node.type === 'composite_literal') return expandSlice(node, context, calls, walk);
   if (node.type === 'identifier') return expandName(node, context, calls, walk);
   if (node.type !== 'call_expression') return;
-  if (isBuiltin(node, 'append', context)) return expandSlice(node, context, calls, walk);
+  if (context.containers.isBuiltin(node, 'append')) return expandSlice(node, context, calls, walk);
   if (constructedAttribute(node, context, calls, walk)) return;
   expandHelperCall(node, 0, context, calls, walk);
 }
@@ -208,17 +208,9 @@ function resultTypes(declaration: GoNode): GoNode[] {
   return Array.from({ length: Math.max(1, names) }, () => type);
 }
 
+/** The `return` statements of a function body, not those of the closures inside it. */
 function returnStatements(body: GoNode): GoNode[] {
-  const found: GoNode[] = [];
-  const visit = (node: GoNode): void => {
-    for (const child of namedChildren(node)) {
-      if (child.type === 'func_literal') continue;
-      if (child.type === 'return_statement') found.push(child);
-      else visit(child);
-    }
-  };
-  visit(body);
-  return found;
+  return [...descendants(body, (node) => FUNCTION_TYPES.has(node.type))].filter((node) => node.type === 'return_statement');
 }
 
 /** Each expression is expanded once per helper stack: a slice variable appended to itself ends there. */
@@ -227,11 +219,6 @@ function enter(node: GoNode, calls: readonly CallSite[], walk: Walk): boolean {
   if (walk.seen.has(key)) return false;
   walk.seen.add(key);
   return true;
-}
-
-function isBuiltin(call: GoNode, name: string, context: SinkContext): boolean {
-  const callee = fieldOf(call, 'function');
-  return callee?.type === 'identifier' && textOf(callee) === name && context.scopes.resolve(callee) === undefined;
 }
 
 /** The call an expression is, or that the variable it names was assigned. */

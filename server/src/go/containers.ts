@@ -198,7 +198,8 @@ export class Containers {
     return value && (value.type === 'int_literal' || value.type.endsWith('string_literal')) ? this.constantKey(value) : undefined;
   }
 
-  private isBuiltin(call: GoNode, name: string): boolean {
+  /** Whether `call` calls the builtin `name` (`append`, `make`), not a function of that name. */
+  isBuiltin(call: GoNode, name: string): boolean {
     const callee = fieldOf(call, 'function');
     return callee?.type === 'identifier' && textOf(callee) === name && this.scopes.resolve(callee) === undefined;
   }

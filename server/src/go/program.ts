@@ -33,6 +33,8 @@ const MAX_LOADED_PACKAGES = 64;
 export class GoProgram {
   private readonly modules: GoModules | undefined;
   private readonly byFile = new Map<GoFileSyntax, SinkContext>();
+  /** Every package loaded, in the order it was. */
+  private readonly contexts: SinkContext[] = [];
   private readonly byDirectory = new Map<string, SinkContext | null>();
   readonly state = new TraceState();
 
@@ -58,14 +60,13 @@ export class GoProgram {
    * a project interface may run any of them. Empty when no project interface declares the name.
    */
   interfaceImplementations(name: string): GoNode[] {
-    const packages = [...new Set(this.byFile.values())];
-    if (!packages.some((context) => context.pkg.declaresInterfaceMethod(name))) return [];
-    return packages.flatMap((context) => context.pkg.methodsNamed(name)).slice(0, MAX_IMPLEMENTATIONS);
+    if (!this.contexts.some((context) => context.pkg.declaresInterfaceMethod(name))) return [];
+    return this.contexts.flatMap((context) => context.pkg.methodsNamed(name)).slice(0, MAX_IMPLEMENTATIONS);
   }
 
   /** The calls named `name` in every loaded package but `except`. */
   callsNamedElsewhere(name: string, except: GoPackage): GoNode[] {
-    return [...new Set(this.byFile.values())].filter((context) => context.pkg !== except).flatMap((context) => context.pkg.callsNamed(name));
+    return this.contexts.filter((context) => context.pkg !== except).flatMap((context) => context.pkg.callsNamed(name));
   }
 
   contextOfFile(file: GoFileSyntax): SinkContext | undefined {
@@ -82,7 +83,7 @@ export class GoProgram {
 
   /** Every package loaded so far: the analysed ones and the imports followed. */
   loadedContexts(): SinkContext[] {
-    return [...new Set(this.byFile.values())];
+    return [...this.contexts];
   }
 
   /** Every project package `file` imports that is loaded or can be. */
@@ -111,6 +112,7 @@ export class GoProgram {
     const tracer = new FlowTracer(pkg, scopes, chains, containers, this.config, this);
     const context: SinkContext = { pkg, scopes, tracer, vectors: new VectorIndex(pkg, scopes, chains, tracer, this), containers, config: this.config, program: this };
     for (const file of files) this.byFile.set(file, context);
+    this.contexts.push(context);
     return context;
   }
 }

@@ -5,7 +5,7 @@
  * read from such an object may be any value written into it, so the read takes their entity.
  */
 import ts from 'typescript';
-import { isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
+import { assignmentDeclarationValue, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
 
 /** How many holders (variables, fields, factory returns) one read is followed through. */
 const MAX_HOPS = 5;
@@ -78,9 +78,6 @@ function valuesOf(declaration: ts.Declaration): ts.Expression[] {
   if ((ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration)) && declaration.initializer) {
     return [declaration.initializer];
   }
-  const assignment = ts.isBinaryExpression(declaration) ? declaration : declaration.parent;
-  if (assignment && ts.isBinaryExpression(assignment) && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken && (assignment === declaration || assignment.left === (declaration as ts.Node))) {
-    return [assignment.right];
-  }
-  return [];
+  const assigned = assignmentDeclarationValue(declaration);
+  return assigned ? [assigned] : [];
 }

@@ -4,7 +4,7 @@
  * call sites of a function across files. Built per file on first use and kept for one analysis run.
  */
 import ts from 'typescript';
-import { asFunction, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
+import { asFunction, assignmentDeclarationValue, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
 
 const MAX_LITERAL_HOPS = 12;
 const MAX_CALL_SITES = 64;
@@ -428,13 +428,6 @@ function assignedTo(node: ts.Node): ts.BinaryExpression | undefined {
   while (child.parent && ts.isParenthesizedExpression(child.parent)) child = child.parent;
   const parent = child.parent;
   return parent && ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && parent.right === child ? parent : undefined;
-}
-
-/** The value a JavaScript assignment declaration (`X.prototype.m = …`, `this.m = …`) gives its name. */
-function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
-  const assignment = ts.isBinaryExpression(declaration) ? declaration : declaration.parent;
-  if (!assignment || !ts.isBinaryExpression(assignment) || assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return undefined;
-  return assignment === declaration || assignment.left === (declaration as ts.Node) ? assignment.right : undefined;
 }
 
 /** Per source file, which programs share while the file is unchanged (the server's edits keep the others). */

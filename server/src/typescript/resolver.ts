@@ -17,7 +17,7 @@ import { importedName, isImportDeclaration } from './imports';
 import { Dictionaries } from './dictionaries';
 import type { ProgramIndex } from './program-index';
 import { RequestStores } from './request-stores';
-import { asFunction, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
+import { asFunction, assignmentDeclarationValue, isExternalFile, packageOfFile, requiredModule, returnExpressions, skipOuter, staticName } from './syntax';
 
 const MAX_DEPTH = 24;
 
@@ -497,13 +497,6 @@ function propertyInitializer(literal: ts.ObjectLiteralExpression, key: string): 
     if (ts.isShorthandPropertyAssignment(property) && property.name.text === key) return property.name;
   }
   return undefined;
-}
-
-function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
-  const target = ts.isBinaryExpression(declaration) ? declaration.left : declaration;
-  const assignment = ts.isBinaryExpression(declaration) ? declaration : target.parent;
-  if (!(ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) || !assignment || !ts.isBinaryExpression(assignment)) return undefined;
-  return assignment.left === target && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? assignment.right : undefined;
 }
 
 /** A class named in a type position means its instances: `h: Histogram` is a histogram, not the class. */

@@ -129,3 +129,11 @@ export function packageOfFile(fileName: string): string | undefined {
   const parts = fileName.slice(index + marker.length).split('/');
   return parts[0].startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0];
 }
+
+/** The value a JavaScript assignment declaration (`X.prototype.m = …`, `this.m = …`) gives its name. */
+export function assignmentDeclarationValue(declaration: ts.Declaration): ts.Expression | undefined {
+  const target = ts.isBinaryExpression(declaration) ? declaration.left : declaration;
+  const assignment = ts.isBinaryExpression(declaration) ? declaration : target.parent;
+  if (!(ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) || !assignment || !ts.isBinaryExpression(assignment)) return undefined;
+  return assignment.left === target && assignment.operatorToken.kind === ts.SyntaxKind.EqualsToken ? assignment.right : undefined;
+}
