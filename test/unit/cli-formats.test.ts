@@ -210,6 +210,7 @@ describe('sarif format', () => {
       [
         ['raw-path-label', 'error'],
         ['unbounded-label', 'warning'],
+        ['route-pattern-too-early', 'warning'],
         ['dynamic-metric-name', 'warning'],
         ['suspicious-label-name', 'note'],
         ['unused-suppression', 'warning'],

@@ -129,7 +129,7 @@ describe('parseConfig: good configurations', () => {
     const { config, problems } = parseConfig(text, FILE);
     assert.deepEqual(problems, []);
     assert.deepEqual(config, {
-      rules: { 'raw-path-label': 'error', 'unbounded-label': 'error', 'dynamic-metric-name': 'warning', 'suspicious-label-name': 'off', 'unused-suppression': 'warning' },
+      rules: { 'raw-path-label': 'error', 'unbounded-label': 'error', 'route-pattern-too-early': 'warning', 'dynamic-metric-name': 'warning', 'suspicious-label-name': 'off', 'unused-suppression': 'warning' },
       sinks: [{ function: 'metrics.recordRequest', labels: { route: 0, status: 1 } }],
       sources: [
         { function: 'getTenantId', kind: 'unbounded', description: 'tenant id' },

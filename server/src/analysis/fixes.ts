@@ -4,18 +4,21 @@
  * raw read of a finding where it happens (which may be in another file than the label), so every
  * label fed from it is fixed at once. The suppression fix inserts a directive above the label's line.
  */
-import type { Fix, TextChange, TextSpan } from './finding';
+import type { Fix, FixKind, TextChange, TextSpan } from './finding';
 import type { RuleId } from './rules';
 import { quote } from './step-notes';
 import { suppressionComment, type Directive } from './suppression';
 import { TextLines } from './text-lines';
-import type { BoundingRewrite, Taint } from './value-facts';
+import type { BoundingRewrite, EarlyPattern, RecordingMove, RoutingPhase, Taint } from './value-facts';
 
 /**
  * The preferred fix for a finding's raw-path taints: each raw read becomes its route pattern, each raw
  * fallback becomes the constant for unmatched requests. None when some raw read has no safe rewrite.
+ * A raw read before routing (in a middleware, before `next()`) would become the pattern's one value
+ * there: the fix then also moves the recording to where the pattern exists, or, when no such move is
+ * safe, is not preferred and says so in its title.
  */
-export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
+export function routePatternFix(raw: readonly Taint[], site: TextSpan, lines: TextLines): Fix | undefined {
   const changes: TextChange[] = [];
   let pattern: string | undefined;
   let caveat: string | undefined;
@@ -37,10 +40,79 @@ export function routePatternFix(raw: readonly Taint[]): Fix | undefined {
     if (!changes.some((c) => sameSpan(c, target))) changes.push({ ...target, newText });
   }
   if (changes.length === 0) return undefined;
-  if (pattern === undefined) {
-    return { kind: 'constant-fallback', title: `Use a constant for unmatched routes: ${changes[0].newText}`, preferred: true, changes };
+  const fix: Fix =
+    pattern === undefined
+      ? { kind: 'constant-fallback', title: `Use a constant for unmatched routes: ${changes[0].newText}`, preferred: true, changes }
+      : { kind: 'route-pattern', title: `Use the route pattern: ${pattern}${caveat === undefined ? '' : ` (${caveat})`}`, preferred: true, changes };
+  const phases = raw.flatMap((taint) => (taint.repair?.beforeRouting ? [taint.repair.beforeRouting] : []));
+  if (phases.length === 0) return fix;
+  const move = sharedMove(phases, site, changes);
+  if (move) {
+    const outside = changes.filter((change) => !within(change, move.moved));
+    return { ...fix, title: `${fix.title}, recorded ${phases[0].where}`, changes: [...outside, ...movedChanges(move, lines.text, changes)] };
   }
-  return { kind: 'route-pattern', title: `Use the route pattern: ${pattern}${caveat === undefined ? '' : ` (${caveat})`}`, preferred: true, changes };
+  const inlined = inlinedChanges(raw, changes);
+  if (inlined) return { ...fix, title: `${fix.title}, read ${phases[0].where}`, changes: inlined };
+  const phase = phases[0];
+  return { ...fix, title: `${fix.title} (not preferred: read before routing, where the pattern is always ${phase.patternThere}; read it ${phase.where} instead)`, preferred: false };
+}
+
+/**
+ * The rewrites with every raw read before routing inlined where its constant is used (see
+ * `LateInline`): the declaration goes, each use reads the rewrite. None when one of them cannot be.
+ */
+function inlinedChanges(raw: readonly Taint[], rewrites: readonly TextChange[]): TextChange[] | undefined {
+  const result = [...rewrites];
+  for (const taint of raw) {
+    const repair = taint.repair;
+    if (!repair?.beforeRouting) continue;
+    const inline = repair.beforeRouting.inline;
+    const index = result.findIndex((change) => sameSpan(change, repair.target ?? taint.span));
+    if (!inline || index < 0) return undefined;
+    const newText = result[index].newText;
+    result.splice(index, 1, { ...inline.remove, newText: '' }, ...inline.uses.map((use) => ({ ...use.span, newText: use.prefix + (use.parenthesize ? `(${newText})` : newText) })));
+  }
+  return result;
+}
+
+/**
+ * The fix for a route pattern read before routing: the statement that records the metric moves to
+ * where the pattern exists. None when no such move is safe.
+ */
+export function moveRecordingFix(early: readonly EarlyPattern[], site: TextSpan, lines: TextLines): Fix | undefined {
+  const move = sharedMove(early.map((read) => read.phase), site, early.map((read) => read.span));
+  if (!move) return undefined;
+  return { kind: 'move-recording', title: `Record the metric ${early[0].phase.where}, where the route is known`, preferred: true, changes: movedChanges(move, lines.text, []) };
+}
+
+/** The one move every phase offers, when it holds the label and every span: the recording moves whole. */
+function sharedMove(phases: readonly RoutingPhase[], site: TextSpan, spans: readonly TextSpan[]): RecordingMove | undefined {
+  const move = phases[0].move;
+  if (!move || !phases.every((phase) => phase.move && sameSpan(phase.move.remove, move.remove))) return undefined;
+  if (!within(site, move.moved) || !spans.every((span) => within(span, move.moved) || span.file !== site.file || !overlapsSpan(span, move.remove))) return undefined;
+  return move;
+}
+
+/** The text changes of `move`, with the `rewrites` that fall inside the moved text applied to it. */
+function movedChanges(move: RecordingMove, text: string, rewrites: readonly TextChange[]): TextChange[] {
+  const inside = rewrites.filter((change) => within(change, move.moved)).sort((a, b) => b.start - a.start);
+  let moved = text.slice(move.moved.start, move.moved.end);
+  for (const change of inside) moved = moved.slice(0, change.start - move.moved.start) + change.newText + moved.slice(change.end - move.moved.start);
+  const placed = move.prefix + moved + move.suffix;
+  const file = move.remove.file;
+  if (move.insertAt >= move.remove.start && move.insertAt <= move.remove.end) return [{ file, start: move.remove.start, end: move.remove.end, newText: placed }];
+  return [
+    { file, start: move.remove.start, end: move.remove.end, newText: '' },
+    { file, start: move.insertAt, end: move.insertAt, newText: placed },
+  ];
+}
+
+function within(inner: TextSpan, outer: TextSpan): boolean {
+  return inner.file === outer.file && outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function overlapsSpan(a: TextSpan, b: TextSpan): boolean {
+  return a.file === b.file && a.start < b.end && b.start < a.end;
 }
 
 /** The preferred fix when every taint of a finding has a bounding rewrite (the same rewrite is applied once). */
@@ -91,10 +163,13 @@ export function replaceWordFix(fileName: string, word: { start: number; end: num
  * editor, `--fix` on the command line). A fix is atomic: it is taken whole or skipped when any of its
  * changes overlaps a change already taken (a later run, after this one is applied, picks it up).
  * Identical changes shared by two fixes, such as one raw read feeding two labels, are applied once.
+ * A label of a metric is rewritten at every recording or at none: fixing the `-1` of an up-down
+ * counter and not its `+1` would leave series that never come down.
  */
-export function combinePreferredFixes(findings: readonly { readonly fixes: readonly Fix[] }[]): TextChange[] {
+export function combinePreferredFixes(findings: readonly { readonly fixes: readonly Fix[]; readonly metric?: string; readonly label?: string }[]): TextChange[] {
+  const unfixable = new Set(findings.filter((finding) => finding.fixes.some((fix) => REWRITES.has(fix.kind) && !fix.preferred)).map(labelKey));
   const fixes = findings
-    .flatMap((finding) => finding.fixes.filter((fix) => fix.preferred && fix.changes.length > 0))
+    .flatMap((finding) => finding.fixes.filter((fix) => fix.preferred && fix.changes.length > 0 && !(REWRITES.has(fix.kind) && unfixable.has(labelKey(finding)))))
     .sort((a, b) => a.changes[0].start - b.changes[0].start);
   const taken: TextChange[] = [];
   for (const fix of fixes) {
@@ -103,6 +178,14 @@ export function combinePreferredFixes(findings: readonly { readonly fixes: reado
     taken.push(...fresh);
   }
   return taken;
+}
+
+/** Fixes that change the values a label records. */
+const REWRITES = new Set<FixKind>(['route-pattern', 'constant-fallback', 'move-recording']);
+
+/** One key per label of a named metric; a finding of an unnamed metric stands alone. */
+function labelKey(finding: { readonly metric?: string; readonly label?: string }): unknown {
+  return finding.metric === undefined ? finding : `${finding.metric}\u0000${finding.label ?? ''}`;
 }
 
 function isSameChange(a: TextChange, b: TextChange): boolean {

@@ -7,10 +7,11 @@
 import { isSuspiciousLabelName } from './label-names';
 import type { CardinalConfig } from './config-types';
 import type { Finding, FlowStep, Severity } from './finding';
-import { boundingFix, routePatternFix, suppressionFix } from './fixes';
+import { boundingFix, moveRecordingFix, routePatternFix, suppressionFix } from './fixes';
 import type { RuleId } from './rules';
 import { dynamicMetricName, dynamicNameMessage } from './rules/dynamic-metric-name';
 import { rawPathLabel, rawPathMessage, rawPathOptionMessage } from './rules/raw-path-label';
+import { routePatternTooEarly, tooEarlyMessage } from './rules/route-pattern-too-early';
 import { suspiciousLabelName, suspiciousNameMessage } from './rules/suspicious-label-name';
 import { unboundedLabel, unboundedMessage } from './rules/unbounded-label';
 import type { SinkSite } from './sink-site';
@@ -51,6 +52,12 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
   const raw = taints.filter((t) => isRawPathKind(t.kind));
   const chosen = raw[0] ?? taints.find((t) => t.kind !== 'http-method') ?? taints[0];
   if (!chosen) {
+    const early = facts.early?.[0];
+    if (early && site.kind === 'label') {
+      const path = [{ ...early.span, note: notes.earlyPattern(early.text) }, ...early.steps, ...(site.via ?? []), sinkStep(site)];
+      const move = moveRecordingFix(facts.early!, site.span, lines);
+      return finding(routePatternTooEarly.id, tooEarlyMessage(site.noun, site.label, early), undefined, path, move ? [move] : []);
+    }
     if (site.kind === 'label' && facts.unknown && site.label !== undefined && isSuspiciousLabelName(site.label)) {
       return finding(suspiciousLabelName.id, suspiciousNameMessage(site.noun, site.label), undefined, [sinkStep(site)], []);
     }
@@ -63,7 +70,7 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
     const methodOnly = taints.every((t) => t.kind === 'http-method');
     return finding(unboundedLabel.id, unboundedMessage(site.noun, site.label, chosen), chosen, path, bounding ? [bounding] : [], methodOnly ? config.httpMethod : undefined);
   }
-  const fix = routePatternFix(raw);
+  const fix = routePatternFix(raw, site.span, lines);
   return finding(rawPathLabel.id, rawPathMessage(site.noun, site.label, chosen, fix?.kind === 'route-pattern'), chosen, path, fix ? [fix] : []);
 }
 

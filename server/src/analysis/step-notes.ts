@@ -16,6 +16,8 @@ export function labelPhrase(noun: LabelNoun, label: string | undefined): string 
 export const notes = {
   /** The first step: where the unbounded value is read. */
   source: (description: string, text: string) => `${description} ${quote(text)}`,
+  /** A route pattern read where it has no value yet (see `route-pattern-too-early`). */
+  earlyPattern: (text: string) => `route pattern ${quote(text)} read before routing`,
   assignedTo: (name: string) => `assigned to ${quote(name)}`,
   passedAs: (name: string, callee?: string) => (callee === undefined ? `passed as ${quote(name)}` : `passed to ${quote(`${callee}()`)} as ${quote(name)}`),
   returnedBy: (callee: string) => `returned by ${quote(`${callee}()`)}`,

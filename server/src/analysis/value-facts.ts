@@ -20,6 +20,56 @@ export interface SourceRepair {
   readonly target?: TextSpan;
   /** A rewrite that bounds a value with no route pattern, such as mapping unknown HTTP methods to one constant. */
   readonly bounding?: BoundingRewrite;
+  /** The read runs before routing, where a route pattern has no useful value yet. */
+  readonly beforeRouting?: RoutingPhase;
+}
+
+/**
+ * Where a read sits in a middleware that runs before the framework matches a route: a route pattern
+ * read there is always the same value (Express's `undefined`, Hono's `'/*'`), so it is bounded but
+ * useless, and rewriting a raw read into the pattern there would put every request in one series.
+ */
+export interface RoutingPhase {
+  /** What the route pattern is at that point, as code: `undefined`, `'/*'`. */
+  readonly patternThere: string;
+  /** Where the pattern has its value, for the message: `in res.on('finish', …)`, `after await next()`. */
+  readonly where: string;
+  /** Moves the statement that records the metric to where the pattern has its value, when that is safe. */
+  readonly move?: RecordingMove;
+  /**
+   * For a raw read kept in a constant (`const endpoint = req.path`) whose every use runs once the
+   * pattern exists (in `res.on('finish')`): the declaration to take out, and the uses that read the
+   * pattern instead.
+   */
+  readonly inline?: LateInline;
+}
+
+export interface LateInline {
+  /** The declaration's statement, with its line. */
+  readonly remove: TextSpan;
+  /** Each use of the constant; `prefix` comes before the new text (`endpoint: ` for a shorthand property). */
+  readonly uses: readonly { readonly span: TextSpan; readonly prefix: string; readonly parenthesize: boolean }[];
+}
+
+/**
+ * A statement taken out at `remove` and put back at `insertAt` as `prefix + moved + suffix`. The back
+ * end applies the raw reads' rewrites inside `moved` to the text it moves, so one fix can both move a
+ * recording and rewrite what it records.
+ */
+export interface RecordingMove {
+  readonly remove: TextSpan;
+  readonly moved: TextSpan;
+  readonly insertAt: number;
+  readonly prefix: string;
+  readonly suffix: string;
+}
+
+/** A route pattern read before routing (see `RoutingPhase`), with the path it took to the label. */
+export interface EarlyPattern {
+  readonly span: TextSpan;
+  readonly text: string;
+  readonly phase: RoutingPhase;
+  readonly steps: readonly FlowStep[];
 }
 
 /** Changes that make an unbounded read bounded; `title` says what they do. */
@@ -53,6 +103,8 @@ export interface Facts {
   readonly pattern?: boolean;
   /** Some part could not be followed. */
   readonly unknown: boolean;
+  /** Route patterns read before routing that reach the value. */
+  readonly early?: readonly EarlyPattern[];
 }
 
 /** At most this many distinct sources are kept per value: enough to report, small enough to stay fast. */
@@ -79,6 +131,11 @@ export function sourceTaint(kind: SourceKind, span: TextSpan, text: string, extr
   return { kind, span, text, description: extra.description ?? SOURCE_KINDS[kind].description, repair: extra.repair, steps: [] };
 }
 
+/** A route pattern read at `span` before routing: bounded (one value), but not the pattern the label wants. */
+export function earlyPattern(span: TextSpan, text: string, phase: RoutingPhase): Facts {
+  return { taints: [], bounded: `the route pattern read before routing (always ${phase.patternThere} there)`, pattern: true, unknown: false, early: [{ span, text, phase, steps: [] }] };
+}
+
 export function tainted(taint: Taint): Facts {
   return { taints: [taint], unknown: false };
 }
@@ -93,11 +150,14 @@ export function union(parts: readonly Facts[]): Facts {
     }
   }
   const reasons = [...new Set(parts.flatMap((p) => (p.bounded === undefined ? [] : p.bounded.split(REASON_SEPARATOR))))];
+  const early: EarlyPattern[] = [];
+  for (const part of parts) for (const read of part.early ?? []) if (!early.some((e) => sameSpan(e.span, read.span))) early.push(read);
   return {
     taints: taints.length <= MAX_TAINTS ? taints : mostTelling(taints),
     bounded: reasons.length === 0 ? undefined : reasons.slice(0, MAX_REASONS).join(REASON_SEPARATOR),
     pattern: parts.some((p) => p.pattern),
     unknown: parts.some((p) => p.unknown),
+    ...(early.length > 0 ? { early } : {}),
   };
 }
 
@@ -113,8 +173,9 @@ export function choice(parts: readonly Facts[]): Facts {
 
 /** Adds a step to every taint: the value moved through `step`. */
 export function through(facts: Facts, step: FlowStep): Facts {
-  if (facts.taints.length === 0) return facts;
-  return { ...facts, taints: facts.taints.map((t) => ({ ...t, steps: [...t.steps, step] })) };
+  if (facts.taints.length === 0 && !facts.early) return facts;
+  const moved: Facts = { ...facts, taints: facts.taints.map((t) => ({ ...t, steps: [...t.steps, step] })) };
+  return facts.early ? { ...moved, early: facts.early.map((e) => ({ ...e, steps: [...e.steps, step] })) } : moved;
 }
 
 /** Marks every taint as having passed a weak sanitizer (the first one met is the one reported). */

@@ -11,14 +11,14 @@
  */
 import ts from 'typescript';
 import { entity as entityById } from './catalog';
-import type { Member } from './catalog/model';
+import type { EntityId, Member } from './catalog/model';
 import { STRING_METHODS } from './catalog/string-methods';
 import { VALIDATION_METHODS } from './catalog/validators';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, earlyPattern, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { weakness } from '../analysis/weak-sanitizers';
 import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { type Frame, frameFor, onStack } from './flow-frames';
@@ -28,6 +28,7 @@ import { finiteSetGuard, isGuardedUse } from './guards';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
 import { repairOf } from './repair';
+import { routingPhaseOf } from './routing-phase';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
 import { returnExpressions, skipOuter, staticName } from './syntax';
@@ -186,7 +187,7 @@ export class FlowTracer {
       const owner = this.resolver.entityOf(receiver);
       if (owner === undefined) return undefined;
       const member = name === undefined ? entityById(owner)?.anyMember : this.resolver.memberOf(owner, name);
-      if (member) return this.memberFacts(member, node, receiver);
+      if (member) return this.memberFacts(member, node, receiver, owner);
       // A property the catalog does not list, of a value that is unbounded as a whole (an error's
       // `type`, a date's `year`), is no part of that whole: nothing is known of it.
       return entityById(owner)?.asValue ? UNKNOWN : undefined;
@@ -213,9 +214,13 @@ export class FlowTracer {
     return undefined;
   }
 
-  private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts {
-    if ('source' in member) return tainted(this.taint(member.source, node, node.getText(), repairOf(node, member.fix, receiver)));
-    if ('pattern' in member) return bounded('the matched route pattern', true);
+  private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined, owner?: EntityId): Facts {
+    const phase = owner === undefined || !('source' in member || 'pattern' in member) ? undefined : routingPhaseOf(node, owner, this.resolver);
+    if ('source' in member) {
+      const repair = repairOf(node, member.fix, receiver);
+      return tainted(this.taint(member.source, node, node.getText(), repair && phase ? { ...repair, beforeRouting: phase } : repair));
+    }
+    if ('pattern' in member) return phase ? earlyPattern(spanOf(node), node.getText(), phase) : bounded('the matched route pattern', true);
     if ('mountPath' in member) {
       if (!this.index.mountsWithParameters(node.getSourceFile())) return bounded('the mount path of the router (every mount path is static)');
       return tainted(sourceTaint('raw-path', spanOf(node), node.getText(), { description: 'the mount path a request matched (a mount path has parameters)' }));

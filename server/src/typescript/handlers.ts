@@ -147,7 +147,7 @@ export class HandlerRecognizer {
   }
 
   /** Where `fn` (or a factory returning it) is passed to a call that may register handlers. */
-  private registrationsOf(fn: FunctionNode): readonly CallbackSite[] {
+  registrationsOf(fn: FunctionNode): readonly CallbackSite[] {
     this.registrations ??= this.indexRegistrations();
     return this.registrations.get(fn) ?? [];
   }
@@ -256,7 +256,8 @@ function registrationName(call: ts.CallExpression): string | undefined {
   return name !== undefined && REGISTRATION_METHODS.has(name) ? name : undefined;
 }
 
-function registrationMethod(site: CallbackSite): string | undefined {
+/** The method name of a registration (`use` for `app.use(fn)`). */
+export function registrationMethod(site: CallbackSite): string | undefined {
   return ts.isCallExpression(site.call) ? registrationName(site.call) : undefined;
 }
 

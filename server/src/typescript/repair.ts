@@ -38,7 +38,7 @@ export function repairOf(node: ts.Node, fix: RoutePatternFix | undefined, receiv
   return { pattern, unmatched };
 }
 
-function needsParentheses(node: ts.Node): boolean {
+export function needsParentheses(node: ts.Node): boolean {
   const parent = node.parent;
   if (!LOOSE_PARENTS.has(parent.kind)) return true;
   // As a callee or receiver (`req.path.replace(…)` is a property access parent, handled above), never loose.
@@ -46,7 +46,7 @@ function needsParentheses(node: ts.Node): boolean {
 }
 
 /** `'text'` in the file's own quote style (counted once per file). */
-function quoted(file: ts.SourceFile, text: string): string {
+export function quoted(file: ts.SourceFile, text: string): string {
   let quote = quoteStyles.get(file);
   if (quote === undefined) {
     const single = (file.text.match(/'[^'\n]*'/g) ?? []).length;

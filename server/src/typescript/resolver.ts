@@ -12,7 +12,7 @@ import ts from 'typescript';
 import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
 import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
 import { callbackSite, type CallbackSite, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
-import { HandlerRecognizer, type HandlerContext } from './handlers';
+import { HandlerRecognizer, registrationMethod, type HandlerContext } from './handlers';
 import { importedName, isImportDeclaration } from './imports';
 import { Dictionaries } from './dictionaries';
 import type { ProgramIndex } from './program-index';
@@ -44,6 +44,15 @@ export class Resolver {
     this.handlers = new HandlerRecognizer(program, checker, { ...hooks, catalogued: (site, arity) => this.cataloguedCallbackParams(site, arity, 0) });
     this.stores = new RequestStores(program, this);
     this.dictionaries = new Dictionaries(checker, (callee) => assignments.functionOf(callee), (declaration) => assignments.assignmentsTo(declaration));
+  }
+
+  /** Where the program registers `fn` as a handler (or a factory's result that is `fn`). */
+  registrationsOf(fn: ts.Node): readonly CallbackSite[] {
+    return this.handlers.registrationsOf(fn as ts.SignatureDeclaration);
+  }
+
+  registrationMethod(site: CallbackSite): string | undefined {
+    return registrationMethod(site);
   }
 
   /** The entity an expression evaluates to, if the catalog knows it. */

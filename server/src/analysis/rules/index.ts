@@ -4,6 +4,7 @@
  */
 import { dynamicMetricName } from './dynamic-metric-name';
 import { rawPathLabel } from './raw-path-label';
+import { routePatternTooEarly } from './route-pattern-too-early';
 import type { Rule } from './rule';
 import { suspiciousLabelName } from './suspicious-label-name';
 import { unboundedLabel } from './unbounded-label';
@@ -11,7 +12,7 @@ import { unusedSuppression } from './unused-suppression';
 
 export type { Rule } from './rule';
 
-export const RULES = [rawPathLabel, unboundedLabel, dynamicMetricName, suspiciousLabelName, unusedSuppression] as const satisfies readonly Rule[];
+export const RULES = [rawPathLabel, unboundedLabel, routePatternTooEarly, dynamicMetricName, suspiciousLabelName, unusedSuppression] as const satisfies readonly Rule[];
 
 /** Stable rule ids, in the order of `RULES`. */
 export const RULE_IDS = RULES.map((rule) => rule.id) as readonly RuleId[];

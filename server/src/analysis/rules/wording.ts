@@ -6,7 +6,7 @@ import type { Taint } from '../value-facts';
 
 /** `the raw request path 'req.path'`, `… as the fallback when no route matched`. */
 export function sourcePhrase(taint: Taint): string {
-  const fallback = taint.fallback ? ' as the fallback when no route matched' : '';
+  const fallback = !taint.fallback ? '' : taint.repair?.beforeRouting ? ' as the fallback when no route matched, which before routing is every request' : ' as the fallback when no route matched';
   return `${taint.description} ${quote(taint.text)}${fallback}`;
 }
 

@@ -88,4 +88,5 @@ export const express: LibraryTable = {
     Cookies: { asValue: 'cookie', anyMember: { source: 'cookie' } },
   },
   handlerConventions: [middleware],
+  routing: { nextParam: 2, methods: ['use'], receivers: ['express:App', 'express:Router'], patternThere: 'undefined', recordAt: { kind: 'response-event', responseParam: 1, event: 'finish' } },
 };

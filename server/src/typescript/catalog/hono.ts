@@ -2,7 +2,7 @@ import type { HandlerConvention, LibraryTable, Member } from './model';
 
 /**
  * Hono. `c.req.routePath` (deprecated in favour of `routePath(c)` from 'hono/route') is the matched
- * pattern; inside `app.use` it is `'*'` until after `await next()`, which is still bounded.
+ * pattern; inside `app.use('*', …)` it is `'/*'` until after `await next()`, which is still bounded.
  * `basePath(c)` from 'hono/route' returns the raw matched base path, not a pattern.
  */
 const routeFix = { template: '$receiver.routePath', withFallback: false } as const;
@@ -61,6 +61,7 @@ export const hono: LibraryTable = {
     Response: { members: { status: { bounded: 'a status code' } } },
   },
   handlerConventions: [convention],
+  routing: { nextParam: 1, methods: ['use'], receivers: ['hono:App'], patternThere: "the middleware's own path, such as '/*'", recordAt: { kind: 'after-awaited-next' } },
 };
 
 export const honoRoute: LibraryTable = {

@@ -77,6 +77,8 @@ export const koa: LibraryTable = {
     Cookies: { members: { get: { call: { returns: { source: 'cookie' } } } } },
   },
   handlerConventions: [convention],
+  // @koa/router sets the pattern in its own middleware; a Koa app's middleware sees it after `await next()`.
+  routing: { nextParam: 1, methods: ['use'], receivers: ['koa:App'], patternThere: 'undefined', recordAt: { kind: 'after-awaited-next' } },
 };
 
 export const koaRouter: LibraryTable = {

@@ -32,6 +32,25 @@ export interface LibraryTable {
    * middleware in a file that imports no framework, registered on a receiver the model cannot see.
    */
   readonly handlerConventions?: readonly HandlerConvention[];
+  /** When the framework matches a route, for middleware that read the pattern (or record a metric) before it does. */
+  readonly routing?: RoutingOrder;
+}
+
+/**
+ * What a middleware sees of the route pattern before it hands the request on: a handler registered
+ * with one of `methods` (on one of `receivers`, when the receiver is known) runs before routing until
+ * it calls its `next` parameter. Handlers found by convention, registered nowhere in sight, count as
+ * middleware; handlers registered by a route's own method (`app.get`) run after routing.
+ */
+export interface RoutingOrder {
+  readonly nextParam: number;
+  readonly methods: readonly string[];
+  /** Receivers whose `methods` run before routing; another receiver (a Koa router's `use`) runs after it. */
+  readonly receivers: readonly EntityId[];
+  /** The pattern before routing, as code: `undefined`, `'*'`. */
+  readonly patternThere: string;
+  /** Where the pattern has its value: in an event of the response (Express's `finish`), or after `await next()`. */
+  readonly recordAt: { readonly kind: 'response-event'; readonly responseParam: number; readonly event: string } | { readonly kind: 'after-awaited-next' };
 }
 
 /**
@@ -81,6 +100,12 @@ export interface Entity {
   readonly decoratedParameter?: Member;
   /** A plugin whose registration options (`fastify.register(plugin, options)`) hold these sinks. */
   readonly pluginOptions?: readonly OptionSink[];
+  /**
+   * A metric whose recordings may move later in the same request without changing what they mean: a
+   * counter's increment, a histogram's observation. Not a gauge or an up-down counter, whose
+   * recordings pair up (`+1` on arrival, `-1` on leaving) and whose moment matters.
+   */
+  readonly recordsAnyTime?: boolean;
   /** How this entity is described in a flow step, e.g. "Express request". */
   readonly description?: string;
 }

@@ -8,8 +8,8 @@ import type { Entity, LibraryTable } from './model';
  */
 const attributesArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, noun: 'attribute' } } }) as const;
 
-function instrument(typeName: string, method: 'add' | 'record'): Entity {
-  return { typeNames: [typeName], members: { [method]: attributesArg(1), bind: attributesArg(0) } };
+function instrument(typeName: string, method: 'add' | 'record', recordsAnyTime: boolean): Entity {
+  return { typeNames: [typeName], recordsAnyTime, members: { [method]: attributesArg(1), bind: attributesArg(0) } };
 }
 
 function observable(typeName: string): Entity {
@@ -50,10 +50,10 @@ export const openTelemetry: LibraryTable = {
         addBatchObservableCallback: { call: { callbacks: [{ arg: 0, params: ['otel:BatchObservableResult'] }] } },
       },
     },
-    Counter: instrument('Counter', 'add'),
-    UpDownCounter: instrument('UpDownCounter', 'add'),
-    Histogram: instrument('Histogram', 'record'),
-    Gauge: instrument('Gauge', 'record'),
+    Counter: instrument('Counter', 'add', true),
+    UpDownCounter: instrument('UpDownCounter', 'add', false),
+    Histogram: instrument('Histogram', 'record', true),
+    Gauge: instrument('Gauge', 'record', false),
     ObservableGauge: observable('ObservableGauge'),
     ObservableCounter: observable('ObservableCounter'),
     ObservableUpDownCounter: observable('ObservableUpDownCounter'),

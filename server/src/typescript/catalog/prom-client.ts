@@ -47,13 +47,14 @@ export const promClient: LibraryTable = {
     GaugeClass: metricClass('Gauge'),
     HistogramClass: metricClass('Histogram'),
     SummaryClass: metricClass('Summary'),
-    Counter: { typeNames: ['Counter'], members: { labels, inc: labelsArg(0) } },
+    Counter: { typeNames: ['Counter'], recordsAnyTime: true, members: { labels, inc: labelsArg(0) } },
     Gauge: {
       typeNames: ['Gauge'],
+      recordsAnyTime: false,
       members: { labels, inc: labelsArg(0), dec: labelsArg(0), set: labelsArg(0), setToCurrentTime: labelsArg(0), startTimer },
     },
-    Histogram: { typeNames: ['Histogram'], members: { labels, observe: labelsArg(0), zero: labelsArg(0), startTimer } },
-    Summary: { typeNames: ['Summary'], members: { labels, observe: labelsArg(0), startTimer } },
+    Histogram: { typeNames: ['Histogram'], recordsAnyTime: true, members: { labels, observe: labelsArg(0), zero: labelsArg(0), startTimer } },
+    Summary: { typeNames: ['Summary'], recordsAnyTime: true, members: { labels, observe: labelsArg(0), startTimer } },
     EndTimer: { call: { sink: { kind: 'labels-object', arg: 0, noun: 'label' } } },
     // The series `labels(...)` returned: `inc()`, `observe(v)`… add no label; the end of its timer may.
     Child: { members: { startTimer: { call: { returns: { entity: 'prom-client:EndTimer' } } } } },
