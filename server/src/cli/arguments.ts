@@ -16,6 +16,8 @@ export interface ScanOptions {
   readonly maxWarnings: number;
   /** Print where the time went (slowest files, time per language) on standard error. */
   readonly timing: boolean;
+  /** Apply the preferred fixes (`write`), or show them as a diff without writing (`dry-run`); the report is of what is left. */
+  readonly fix?: 'write' | 'dry-run';
 }
 
 export const RULE_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -42,6 +44,10 @@ Options:
                            in the folder of the first path or any folder above it)
   -o, --output <file>      write the report to a file instead of standard output
       --max-warnings <n>   tolerate up to n warnings before exiting with 1 (default: 0)
+      --fix                apply the preferred fixes (those fix-all applies in the editor)
+                           to the files, then report what is left
+      --fix-dry-run        print the preferred fixes as a diff without writing them, then
+                           report what they would leave (the diff only with --format text)
       --timing             print the slowest files and the time per language on standard error
   -h, --help               show this help
 
@@ -65,6 +71,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         output: { type: 'string', short: 'o' },
         'max-warnings': { type: 'string' },
         timing: { type: 'boolean' },
+        fix: { type: 'boolean' },
+        'fix-dry-run': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -87,12 +95,14 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   if (!isOutputFormat(format)) return usageError(`unknown format "${format}": use ${OUTPUT_FORMATS.join(', ')}`);
   const maxWarnings = values['max-warnings'] === undefined ? 0 : parseCount(values['max-warnings']);
   if (maxWarnings === undefined) return usageError(`--max-warnings takes a whole number of warnings, not "${values['max-warnings']}"`);
+  if (values.fix && values['fix-dry-run']) return usageError('--fix and --fix-dry-run cannot be used together');
+  const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
   for (const [name, value] of [['config', values.config], ['output', values.output]] as const) {
     if (value === '') return usageError(`--${name} needs a file name`);
   }
   return {
     kind: 'scan',
-    options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings, timing: values.timing ?? false },
+    options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings, timing: values.timing ?? false, ...(fix ? { fix } : {}) },
   };
 }
 

@@ -9,6 +9,7 @@ import { toolVersion } from '../product';
 import { ConfigDiscovery } from '../project/config-discovery';
 import { relativePath, resolvePath } from '../project/paths';
 import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
+import { fixedFiles, formatDiff, withFixedFiles } from './fixing';
 import { formatJson } from './json-format';
 import { formatRuleList } from './rule-list';
 import { createProgressLine, OutputStream } from './progress-line';
@@ -81,16 +82,34 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
   }
 
   const progress = createProgressLine(stderr);
-  let report: ScanReport;
-  try {
-    report = await scan(request, listed, {
-      system,
-      languages: environment.languages,
-      fileTimeBudgetMs: environment.fileTimeBudgetMs,
-      onProgress: (done, total) => progress.update(done, total),
-    });
-  } finally {
-    progress.clear();
+  const scanWith = async (files: ts.System): Promise<ScanReport> => {
+    try {
+      return await scan(request, listed, {
+        system: files,
+        languages: environment.languages,
+        fileTimeBudgetMs: environment.fileTimeBudgetMs,
+        onProgress: (done, total) => progress.update(done, total),
+      });
+    } finally {
+      progress.clear();
+    }
+  };
+  let report = await scanWith(system);
+  let diff = '';
+  if (options.fix) {
+    const fixed = fixedFiles(report);
+    if (fixed.size > 0) {
+      const displayName = (file: string) => relativePath(cwd, file) || file;
+      if (options.fix === 'write') {
+        for (const [file, { after }] of fixed) system.writeFile(file, after);
+      } else if (options.format === 'text') {
+        diff = formatDiff(fixed, displayName);
+      }
+      const before = report.findings.length;
+      report = await scanWith(options.fix === 'write' ? system : withFixedFiles(system, fixed));
+      const verb = options.fix === 'write' ? 'fixed' : 'would fix';
+      stderr.write(`cardinal: ${verb} ${plural(before - report.findings.length, 'finding')} in ${[...fixed.keys()].map(displayName).sort().join(', ')}\n`);
+    }
   }
   for (const note of report.notes) {
     stderr.write(`cardinal: note: ${note.file === undefined ? '' : `${relativePath(cwd, note.file)}: `}${note.message}\n`);
@@ -98,7 +117,7 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
   if (options.timing) stderr.write(formatTiming(report.timing, (file) => relativePath(cwd, file) || file));
 
   const useColor = options.output === undefined && stdout.isTTY === true && !environment.env.NO_COLOR;
-  const text = render(report, options, useColor);
+  const text = diff + render(report, options, useColor);
   if (options.output === undefined) {
     stdout.write(text);
   } else {
@@ -121,6 +140,10 @@ function render(report: ScanReport, options: ScanOptions, color: boolean): strin
     case 'sarif':
       return formatSarif(report, toolVersion());
   }
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 function processEnvironment(): CliEnvironment {
