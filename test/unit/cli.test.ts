@@ -58,7 +58,8 @@ describe('command line', () => {
   const usageErrors: [string, string[], RegExp][] = [
     ['no command', [], /^cardinal: missing command/],
     ['unknown command', ['lint'], /^cardinal: unknown command "lint"/],
-    ['unknown option', ['scan', '--fix'], /^cardinal: Unknown option '--fix'/],
+    ['unknown option', ['scan', '--fixes'], /^cardinal: Unknown option '--fixes'/],
+    ['--fix with --fix-dry-run', ['scan', '--fix', '--fix-dry-run'], /^cardinal: --fix and --fix-dry-run cannot be used together/],
     ['unknown format', ['scan', '--format', 'xml'], /^cardinal: unknown format "xml": use text, json, sarif/],
     ['bad --max-warnings', ['scan', '--max-warnings', 'many'], /^cardinal: --max-warnings takes a whole number of warnings, not "many"/],
     ['missing path', ['scan', 'no/such/folder'], /^cardinal: no such file or folder: no\/such\/folder/],

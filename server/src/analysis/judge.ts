@@ -5,8 +5,9 @@
  * decisions are made here, once for every language.
  */
 import { isSuspiciousLabelName } from './label-names';
+import { isRawUrlAttribute, ROUTE_ATTRIBUTE } from './route-attributes';
 import type { CardinalConfig } from './config-types';
-import type { Finding, FlowStep, Severity } from './finding';
+import type { Finding, Fix, FlowStep, Severity } from './finding';
 import { boundingFix, moveRecordingFix, routePatternFix, suppressionFix } from './fixes';
 import type { RuleId } from './rules';
 import { dynamicMetricName, dynamicNameMessage } from './rules/dynamic-metric-name';
@@ -70,8 +71,25 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
     const methodOnly = taints.every((t) => t.kind === 'http-method');
     return finding(unboundedLabel.id, unboundedMessage(site.noun, site.label, chosen), chosen, path, bounding ? [bounding] : [], methodOnly ? config.httpMethod : undefined);
   }
-  const fix = routePatternFix(raw, site.span, lines);
+  const fix = withRouteAttributeKey(routePatternFix(raw, site.span, lines), site);
   return finding(rawPathLabel.id, rawPathMessage(site.noun, site.label, chosen, fix?.kind === 'route-pattern'), chosen, path, fix ? [fix] : []);
+}
+
+/**
+ * A route template put under `url.path` (or another raw-URL attribute) moves to `http.route`; when
+ * the attributes already have `http.route`, the raw attribute is dropped instead.
+ */
+function withRouteAttributeKey(fix: Fix | undefined, site: SinkSite): Fix | undefined {
+  const key = site.key;
+  if (fix?.kind !== 'route-pattern' || site.noun !== 'attribute' || !key || !isRawUrlAttribute(site.label)) return fix;
+  if (key.siblings.includes(ROUTE_ATTRIBUTE)) {
+    return { kind: 'route-pattern', title: `Remove the attribute ${site.label}: ${ROUTE_ATTRIBUTE} already holds the route`, preferred: fix.preferred, changes: [{ ...key.removal, newText: '' }] };
+  }
+  return {
+    ...fix,
+    title: `${fix.title}, under the key ${ROUTE_ATTRIBUTE}`,
+    changes: [...fix.changes, { ...key.span, newText: `${key.quote}${ROUTE_ATTRIBUTE}${key.quote}` }],
+  };
 }
 
 function sourceStep(taint: Taint): FlowStep {

@@ -23,4 +23,16 @@ export interface SinkSite {
   readonly what?: string;
   /** Steps between the traced value and the span, e.g. the array a spread value sat in. */
   readonly via?: readonly FlowStep[];
+  /** The quoted key that names the label in an object of labels (`'url.path': …`), for a fix that renames it. */
+  readonly key?: LabelKey;
+}
+
+export interface LabelKey {
+  readonly span: TextSpan;
+  /** The quote the key is written with. */
+  readonly quote: string;
+  /** The other keys of the same object. */
+  readonly siblings: readonly string[];
+  /** What deleting the whole property takes out, with its separator. */
+  readonly removal: TextSpan;
 }

@@ -11,7 +11,7 @@ import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { FlowStep, LabelDeclaration } from '../analysis/finding';
-import type { LabelNoun, SinkSite } from '../analysis/sink-site';
+import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
 import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
@@ -42,6 +42,27 @@ export interface TsSinkSite {
    */
   readonly holds?: 'labels' | 'values' | 'value-or-labels';
   readonly labelNames?: readonly (string | undefined)[];
+  readonly key?: LabelKey;
+}
+
+/** A string-literal key of a labels object, with the object's other keys. */
+function labelKey(name: ts.StringLiteral, literal: ts.ObjectLiteralExpression): LabelKey {
+  const properties = literal.properties;
+  const index = properties.findIndex((property) => property.name === name);
+  const siblings = properties.flatMap((property, i) => {
+    const key = property.name && staticName(property.name);
+    return key === undefined || i === index ? [] : [key];
+  });
+  const property = properties[index];
+  const file = name.getSourceFile().fileName;
+  // Up to the next property, or from the end of the previous one: the separator goes with it.
+  const removal =
+    index + 1 < properties.length
+      ? { file, start: property.getStart(), end: properties[index + 1].getStart() }
+      : index > 0
+        ? { file, start: properties[index - 1].getEnd(), end: property.getEnd() }
+        : { file, start: property.getStart(), end: property.getEnd() };
+  return { span: spanOf(name), quote: name.getText().charAt(0), siblings, removal };
 }
 
 /** The site as the back end takes it: spans, and the anchors its suppression directives are found by. */
@@ -265,7 +286,8 @@ export class SinkFinder {
     const sites: TsSinkSite[] = [];
     for (const property of literal.properties) {
       if (ts.isPropertyAssignment(property)) {
-        sites.push({ kind: 'label', node: property.initializer, value: property.initializer, label: staticName(property.name, this.resolver.checker), noun, metric });
+        const key = ts.isStringLiteral(property.name) ? labelKey(property.name, literal) : undefined;
+        sites.push({ kind: 'label', node: property.initializer, value: property.initializer, label: staticName(property.name, this.resolver.checker), noun, metric, key });
       } else if (ts.isShorthandPropertyAssignment(property)) {
         sites.push({ kind: 'label', node: property.name, value: property.name, label: property.name.text, noun, metric });
       } else if (ts.isSpreadAssignment(property)) {

@@ -62,7 +62,12 @@ truncating) shrink the set of values without bounding it. Such a label is still 
 severity lower, with the reason.
 
 **Quick fix**: *Use the route pattern* (preferred), or *Use a constant for unmatched routes* for a raw
-fallback. Both edit the raw read itself, which may be in another file than the label.`,
+fallback. Both edit the raw read itself, which may be in another file than the label. An OpenTelemetry
+attribute named \`url.path\`, \`url.full\`, \`http.target\` or \`http.url\` holds the raw value by
+definition, so the fix also renames it to \`http.route\` (or drops it, when \`http.route\` is already
+there). In a middleware, before \`next()\`, the pattern does not exist yet: see
+[\`route-pattern-too-early\`](route-pattern-too-early.md) for how the fix moves the read, and when it
+is not preferred.`,
 } as const satisfies Rule;
 
 export function rawPathMessage(noun: LabelNoun, label: string | undefined, taint: Taint, hasRouteFix: boolean): string {
