@@ -14,7 +14,7 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, earlyPattern, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import { GO_CATALOGS, type GoCatalog, type StoreRule, type Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
@@ -24,6 +24,7 @@ import type { GoPackage } from './package-index';
 import type { GoProgram } from './program';
 import { methodRewrite } from './method-helper';
 import { repairOf } from './repair';
+import { goRoutingPhase } from './routing-phase';
 import type { Binding, Definition, Scopes } from './scopes';
 import { spanOf, stepAt } from './spans';
 import { contains, descendants, fieldOf, fieldsOf, FUNCTION_TYPES, namedChildren, operatorOf, textOf, unwrapParentheses, type GoNode } from './syntax';
@@ -189,7 +190,10 @@ export class FlowTracer {
     const match = this.chains.match(node);
     if (match?.kind === 'fact') {
       const { fact } = match;
-      if (fact.kind === 'route-pattern') return bounded('the matched route pattern', true);
+      if (fact.kind === 'route-pattern') {
+        const phase = goRoutingPhase(node, match.frames, this.pkg);
+        return phase ? earlyPattern(spanOf(node), textOf(node), phase) : bounded('the matched route pattern', true);
+      }
       if (fact.kind === 'bounded' && fact.unlessCalled && this.programCalls(fact.unlessCalled.function)) {
         return tainted(sourceTaint(fact.unlessCalled.source, spanOf(node), textOf(node)));
       }
@@ -226,7 +230,9 @@ export class FlowTracer {
 
   /** How the raw read at `node` (read through `frames`) would be rewritten. */
   private repair(frames: readonly TypedFrame[], node: GoNode) {
-    return repairOf(frames, node, this.pkg);
+    const repair = repairOf(frames, node, this.pkg);
+    const phase = goRoutingPhase(node, frames, this.pkg);
+    return phase ? { ...repair, beforeRouting: phase } : repair;
   }
 
   /** A call the catalogs do not know: conversions, and functions or methods of this package. */

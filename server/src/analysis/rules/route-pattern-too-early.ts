@@ -15,10 +15,15 @@ export const routePatternTooEarly = {
   summary: 'A middleware reads the route pattern before routing: every request gets the same label value.',
   documentation: `A middleware runs before the framework matches a route. There the route pattern has no value yet:
 Express's \`req.route\` is \`undefined\`, Koa's \`ctx._matchedRoute\` too, and Hono's \`c.req.routePath\` is
-the middleware's own path (\`'/*'\` for \`app.use('*', …)\`). A label that reads it there is bounded,
-but it holds one value for every request, so the metric cannot tell one route from another. The same
-place is a trap for the raw-path fix: rewriting \`req.path\` into \`req.route?.path ?? 'unmatched'\`
-before routing would put every request under \`'unmatched'\`.
+the middleware's own path (\`'/*'\` for \`app.use('*', …)\`). In Go, fiber's \`c.Route().Path\` is the
+middleware's own route (\`"/"\`) until \`c.Next()\`, chi's \`RoutePattern()\` holds only the routers entered
+so far, and \`r.Pattern\` is \`""\` in a wrapper around the \`ServeMux\`. Gin and echo match the route
+before their middleware run, so \`c.FullPath()\` and \`c.Path()\` are never early.
+
+A label that reads the pattern there is bounded, but it holds one value for every request, so the
+metric cannot tell one route from another. The same place is a trap for the raw-path fix: rewriting
+\`req.path\` into \`req.route?.path ?? 'unmatched'\` before routing would put every request under
+\`'unmatched'\`.
 
 **Bad**
 
@@ -35,6 +40,8 @@ app.use((req, res, next) => {
 |---|---|
 | Express | in \`res.on('finish', () => …)\` |
 | Koa + @koa/router, Hono | after \`await next()\` |
+| fiber | after \`c.Next()\` |
+| chi, net/http | after \`next.ServeHTTP(w, r)\` |
 
 \`\`\`ts
 app.use((req, res, next) => {
@@ -51,9 +58,11 @@ recordings pair up (\`+1\` on arrival, \`-1\` on leaving), so the moment matters
 runs once the response finishes (Express) or once the rest of the chain has returned (Koa, Hono): a
 request whose connection drops, or whose handler throws past the middleware, is not counted.
 
-A raw-path read before routing gets the route-pattern fix together with the same move; when no move
-is safe, the fix is offered but not preferred, says why in its title, and fix-all leaves the line
-alone. Fix-all rewrites a label of a metric at every recording or at none.`,
+A raw-path read before routing gets the route-pattern fix together with the same move, or, when it
+is kept in a constant that only the response's \`finish\` callback (or the code after \`await next()\`)
+uses, the fix reads the pattern at those uses and the constant goes. Go gets no move yet. When no
+rewrite is safe, the fix is offered but not preferred, says why in its title, and fix-all leaves the
+line alone. Fix-all rewrites a label of a metric at every recording or at none.`,
 } as const satisfies Rule;
 
 export function tooEarlyMessage(noun: LabelNoun, label: string | undefined, read: EarlyPattern): string {

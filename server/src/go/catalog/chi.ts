@@ -14,6 +14,15 @@ export const chi: GoCatalog = {
     { type: 'Context', chain: 'URLParam()', fact: { kind: 'source', source: 'path-param' } },
     { type: 'Context', chain: 'RoutePath', fact: { kind: 'source', source: 'raw-path' } },
   ],
+  // chi appends each router's pattern as the request descends: a middleware sees it whole only after `next`.
+  routing: {
+    types: [{ package: 'net/http', name: 'Request' }, { package: 'chi', name: 'Context' }],
+    nextMethod: 'ServeHTTP',
+    routeMethods: ['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Connect', 'Trace', 'Method', 'MethodFunc', 'Handle', 'HandleFunc'],
+    requiresImport: true,
+    patternThere: 'incomplete (only the routers entered so far)',
+    where: 'after next.ServeHTTP(w, r)',
+  },
   routePatternFixes: [
     {
       type: { package: 'net/http', name: 'Request' },

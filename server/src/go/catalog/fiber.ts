@@ -27,6 +27,13 @@ export const fiber: GoCatalog = {
     { type: ctx, chain: 'Response().StatusCode()', fact: { kind: 'bounded', description: 'status code' } },
   ],
   stores: [{ type: ctx, setter: { method: 'Locals', key: 0, value: 1 }, getters: ['Locals'] }],
+  routing: {
+    types: [{ package: 'fiber', name: ctx }],
+    nextMethod: 'Next',
+    routeMethods: ['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'All', 'Add'],
+    patternThere: 'the middleware\'s own path, such as "/"',
+    where: 'after c.Next()',
+  },
   routePatternFixes: [
     {
       type: { package: 'fiber', name: ctx },

@@ -40,6 +40,14 @@ export const netHttp: GoCatalog = {
   ],
   parameterTypes: [{ type: request, returns: { package: 'net/http', name: 'Response' }, becomes: outgoing }],
   functions: [{ function: 'StatusText', transform: { kind: 'bounded', why: 'status text' } }],
+  // The mux sets `r.Pattern` on the request it routes: a wrapper around the mux sees it only after `next`.
+  routing: {
+    types: [{ package: 'net/http', name: request }],
+    nextMethod: 'ServeHTTP',
+    routeMethods: ['Handle', 'HandleFunc'],
+    patternThere: '"" (a wrapper around the mux runs before it routes)',
+    where: 'after next.ServeHTTP(w, r)',
+  },
   routePatternFixes: [
     {
       type: { package: 'net/http', name: request },

@@ -73,6 +73,24 @@ export interface RoutePatternFix {
   readonly requiresImport?: boolean;
 }
 
+/**
+ * What a middleware sees of the route pattern before it hands the request on: a read through a value
+ * of one of `types`, in a function that later calls `nextMethod` (fiber's `c.Next()`, a wrapped
+ * handler's `next.ServeHTTP(w, r)`), runs before routing unless a route's own method registered the
+ * function (`app.Get`).
+ */
+export interface GoRoutingOrder {
+  readonly types: readonly GoTypeName[];
+  readonly nextMethod: string;
+  /** Registration methods whose handlers run after routing. */
+  readonly routeMethods: readonly string[];
+  /** Only when the file imports this catalog's package (chi decides for net/http requests). */
+  readonly requiresImport?: boolean;
+  /** The pattern there, as code. */
+  readonly patternThere: string;
+  readonly where: string;
+}
+
 /** A constructor of a labelled metric vector: `NewHistogramVec(opts, []string{…})`. */
 export interface VectorConstructorRule {
   readonly function: string;
@@ -157,6 +175,8 @@ export interface GoCatalog {
   readonly stores?: readonly StoreRule[];
   readonly functions?: readonly FunctionRule[];
   readonly routePatternFixes?: readonly RoutePatternFix[];
+  /** When the router matches a route, for middleware that read the pattern before handing the request on. */
+  readonly routing?: GoRoutingOrder;
   readonly vectorConstructors?: readonly VectorConstructorRule[];
   readonly vectorMethods?: readonly VectorMethodRule[];
   /** The composite-literal type of a label map (`prometheus.Labels`). */
