@@ -56,3 +56,13 @@ test("a workspace scan analyses the wrapper's callers that hold its label, and c
     assert.deepEqual(result.byRule, { 'raw-path-label': 1 });
     await session.waitForDiagnostics(uriOf(path.join(CALLERS, 'src/routes.ts')), 'the scan to publish the caller', RAW_PATH);
   }));
+
+test('a workspace scan accepts {}, [] or no params at all (Lua encodes an empty table as [])', () =>
+  withServerOn(CALLERS, async (session) => {
+    const sent = [
+      session.connection.sendRequest<{ files: number }>('cardinal/scanWorkspace', {}),
+      session.connection.sendRequest<{ files: number }>('cardinal/scanWorkspace', []),
+      session.connection.sendRequest<{ files: number }>('cardinal/scanWorkspace'),
+    ];
+    for (const result of await Promise.all(sent)) assert.equal(result.files, 3);
+  }));

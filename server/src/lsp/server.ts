@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 import {
+  CancellationToken,
   CodeAction,
   CodeActionKind,
   Connection,
@@ -20,7 +21,7 @@ import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
 import { describeLabelAt, toHover } from './hover';
-import { ScanWorkspaceRequest } from './protocol';
+import { ScanWorkspaceRequest, type ScanWorkspaceParams } from './protocol';
 import { scanWorkspace } from './scan';
 import { SettingsStore } from './settings';
 import { uriToFileName } from './uri';
@@ -116,9 +117,13 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
   });
 
-  connection.onRequest(ScanWorkspaceRequest, (params, token) =>
-    scanWorkspace({ connection, sys, documents, settings, analysis, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token),
-  );
+  // Registered by name, so any params are accepted: clients send `{}`, `[]` (Lua encodes an empty
+  // table so) or none, and the request type would reject the last two. The token always comes last.
+  connection.onRequest(ScanWorkspaceRequest.method, (...args: unknown[]) => {
+    const token = args[args.length - 1] as CancellationToken;
+    const params = args.length === 2 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]) ? (args[0] as ScanWorkspaceParams) : {};
+    return scanWorkspace({ connection, sys, documents, settings, analysis, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token);
+  });
 
   connection.onShutdown(() => {
     diagnostics.dispose();
