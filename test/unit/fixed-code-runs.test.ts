@@ -2,7 +2,7 @@
  * The route-pattern fixes, run. Each case under test/fixtures/runtime is an app of a real framework
  * (Express, Koa, Hono, Fastify, from the devDependencies); its text and its `.fixed` text (the
  * product's fix-all, checked by the fixture runner) are compiled and served in-process. Two user
- * pages and a path no route matches are requested, then prom-client's registry is read: the fixed
+ * pages, an order page and a path no route matches are requested, then prom-client's registry is read: the fixed
  * app must keep one series per route and one for unmatched requests, which is what the fix promises.
  */
 import assert from 'node:assert/strict';
@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../support/server-module';
 const RUNTIME = path.join(REPO_ROOT, 'test', 'fixtures', 'runtime');
 /** Compiled apps go below the build output, where `require('express')` finds the repository's node_modules. */
 const OUT = path.join(REPO_ROOT, 'test', 'out', 'runtime-apps');
-const PATHS = ['/users/1', '/users/2', '/nowhere'];
+const PATHS = ['/users/1', '/users/2', '/orders/7', '/nowhere'];
 
 type Framework = 'express' | 'koa' | 'hono' | 'fastify';
 
@@ -34,6 +34,7 @@ interface RuntimeCase {
 const CASES: readonly RuntimeCase[] = [
   { file: 'express-middleware-before-routing.ts', framework: 'express', metric: 'early_hits_total', label: 'route', before: ['unmatched'], after: ['/users/:id', 'unmatched'] },
   { file: 'express-raw-path-before-routing.ts', framework: 'express', metric: 'raw_hits_total', label: 'path', before: PATHS.slice().sort(), after: ['/users/:id', 'unmatched'] },
+  { file: 'express-mounted-routers.ts', framework: 'express', metric: 'mounted_hits_total', label: 'path', before: PATHS.slice().sort(), after: ['/orders/:id', '/users/:id', 'unmatched'] },
   { file: 'koa-middleware-before-routing.ts', framework: 'koa', metric: 'koa_early_hits_total', label: 'route', before: ['unmatched'], after: ['/users/:id', 'unmatched'] },
   { file: 'hono-middleware-before-routing.ts', framework: 'hono', metric: 'hono_early_hits_total', label: 'route', before: ['/*'], after: ['/*', '/users/:id'] },
   { file: 'fastify-raw-url-on-response.ts', framework: 'fastify', metric: 'fastify_hits_total', label: 'route', before: PATHS.slice().sort(), after: ['/users/:id', 'unmatched'] },

@@ -44,6 +44,8 @@ export function routePatternFix(raw: readonly Taint[], site: TextSpan, lines: Te
     pattern === undefined
       ? { kind: 'constant-fallback', title: `Use a constant for unmatched routes: ${changes[0].newText}`, preferred: true, changes }
       : { kind: 'route-pattern', title: `Use the route pattern: ${pattern}${caveat === undefined ? '' : ` (${caveat})`}`, preferred: true, changes };
+  const unsafe = raw.find((taint) => taint.repair?.unsafe !== undefined && !taint.fallback)?.repair?.unsafe;
+  if (unsafe !== undefined) return { ...fix, title: `${fix.title} (not preferred: ${unsafe})`, preferred: false };
   const phases = raw.flatMap((taint) => (taint.repair?.beforeRouting ? [taint.repair.beforeRouting] : []));
   if (phases.length === 0) return fix;
   const move = sharedMove(phases, site, changes);

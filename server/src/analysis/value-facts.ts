@@ -22,6 +22,8 @@ export interface SourceRepair {
   readonly bounding?: BoundingRewrite;
   /** The read runs before routing, where a route pattern has no useful value yet. */
   readonly beforeRouting?: RoutingPhase;
+  /** Why the pattern is not right everywhere here: the fix is then offered, not preferred, and says why. */
+  readonly unsafe?: string;
 }
 
 /**

@@ -217,7 +217,7 @@ export class FlowTracer {
   private memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined, owner?: EntityId): Facts {
     const phase = owner === undefined || !('source' in member || 'pattern' in member) ? undefined : routingPhaseOf(node, owner, this.resolver);
     if ('source' in member) {
-      const repair = repairOf(node, member.fix, receiver);
+      const repair = repairOf(node, member.fix, receiver, member.fix?.underMounts ? this.index.routerMounts(node.getSourceFile()) : 'none');
       return tainted(this.taint(member.source, node, node.getText(), repair && phase ? { ...repair, beforeRouting: phase } : repair));
     }
     if ('pattern' in member) return phase ? earlyPattern(spanOf(node), node.getText(), phase) : bounded('the matched route pattern', true);

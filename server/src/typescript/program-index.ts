@@ -5,6 +5,7 @@
  */
 import ts from 'typescript';
 import { asFunction, assignmentDeclarationValue, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
+import type { RouterMounts } from './repair';
 
 const MAX_LITERAL_HOPS = 12;
 const MAX_CALL_SITES = 64;
@@ -66,6 +67,7 @@ export class ProgramIndex {
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
+  private staticMounts: ts.SourceFile[] | undefined;
   private emits: Map<string, ts.CallExpression[]> | undefined;
   private functionNames: Set<string> | undefined;
 
@@ -192,6 +194,16 @@ export class ProgramIndex {
   mountsWithParameters(file: ts.SourceFile): boolean {
     this.parameterizedMounts ??= this.program.getSourceFiles().filter((candidate) => !isExternalFile(candidate) && hasParameterizedMount(candidate));
     return this.parameterizedMounts.some((mounting) => this.reaches(mounting, file));
+  }
+
+  /**
+   * How routers that `file`'s requests pass through are mounted: a file that reaches `file` (or
+   * `file` itself) calling `x.use('/users', users)` with something other than a function literal.
+   */
+  routerMounts(file: ts.SourceFile): RouterMounts {
+    if (this.mountsWithParameters(file)) return 'with-parameters';
+    this.staticMounts ??= this.program.getSourceFiles().filter((candidate) => !isExternalFile(candidate) && hasStaticRouterMount(candidate));
+    return this.staticMounts.some((mounting) => this.reaches(mounting, file)) ? 'static' : 'none';
   }
 
   /** Whether `from` imports `to`, directly or through other project files (a few levels deep). */
@@ -402,6 +414,20 @@ function hasParameterizedMount(file: ts.SourceFile): boolean {
     const callee = skipOuter(node.expression);
     const mount = skipOuter(node.arguments[0]);
     found = ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && ts.isStringLiteralLike(mount) && /[:*][A-Za-z_]|\(/.test(mount.text);
+  });
+  return found;
+}
+
+/** `x.use('/users', users)`: a static path and a router (anything but a function literal) mounted under it. */
+function hasStaticRouterMount(file: ts.SourceFile): boolean {
+  if (!file.text.includes('.use(')) return false;
+  let found = false;
+  walk(file, (node) => {
+    if (found || !ts.isCallExpression(node) || node.arguments.length < 2) return;
+    const callee = skipOuter(node.expression);
+    const mount = skipOuter(node.arguments[0]);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'use' || !ts.isStringLiteralLike(mount) || !/^\/[^:*(]+$/.test(mount.text)) return;
+    found = node.arguments.slice(1).some((arg) => asFunction(skipOuter(arg)) === undefined);
   });
   return found;
 }

@@ -29,14 +29,19 @@ const quoteStyles = new WeakMap<ts.SourceFile, string>();
  * The rewrite of a raw read at `node`, when it is a property read or a call (the shapes a constant or
  * a pattern can replace); `fix` and `receiver` give the route pattern, when the catalog knows one.
  */
-export function repairOf(node: ts.Node, fix: RoutePatternFix | undefined, receiver: ts.Expression | undefined): SourceRepair | undefined {
+export function repairOf(node: ts.Node, fix: RoutePatternFix | undefined, receiver: ts.Expression | undefined, mounts: RouterMounts = 'none'): SourceRepair | undefined {
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node) && !ts.isCallExpression(node)) return undefined;
   const unmatched = quoted(node.getSourceFile(), UNMATCHED);
   if (!fix || !receiver) return { unmatched };
-  let pattern = fix.template.replace(/'unmatched'/g, unmatched).replace('$receiver', receiver.getText());
+  const template = mounts === 'static' && fix.underMounts ? fix.underMounts : fix.template;
+  let pattern = template.replace(/'unmatched'/g, unmatched).replace(/\$receiver/g, receiver.getText());
   if (fix.withFallback && needsParentheses(node)) pattern = `(${pattern})`;
+  if (mounts === 'with-parameters' && fix.underMounts) return { pattern, unmatched, unsafe: 'a router is mounted under a path with parameters, so the pattern lacks its prefix' };
   return { pattern, unmatched };
 }
+
+/** How the program mounts routers under paths: not at all, under static paths only, or under one with parameters. */
+export type RouterMounts = 'none' | 'static' | 'with-parameters';
 
 export function needsParentheses(node: ts.Node): boolean {
   const parent = node.parent;

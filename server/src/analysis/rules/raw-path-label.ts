@@ -42,7 +42,7 @@ reqDuration.WithLabelValues(lvs...).Observe(elapsed)
 
 | framework | route pattern |
 |---|---|
-| Express | \`req.route?.path ?? 'unmatched'\` (read in \`res.on('finish')\`: it is undefined before routing) |
+| Express | \`req.route?.path ?? 'unmatched'\` (read in \`res.on('finish')\`: it is undefined before routing); with routers mounted under paths, \`req.route ? req.baseUrl + req.route.path : 'unmatched'\` |
 | Fastify | \`request.routeOptions.url ?? 'unmatched'\` |
 | Koa + @koa/router | \`ctx._matchedRoute ?? 'unmatched'\` (after \`await next()\`) |
 | Hono | \`c.req.routePath\` (after \`await next()\`) |
@@ -62,7 +62,11 @@ truncating) shrink the set of values without bounding it. Such a label is still 
 severity lower, with the reason.
 
 **Quick fix**: *Use the route pattern* (preferred), or *Use a constant for unmatched routes* for a raw
-fallback. Both edit the raw read itself, which may be in another file than the label. An OpenTelemetry
+fallback. Both edit the raw read itself, which may be in another file than the label. Express's
+\`req.route.path\` is relative to its router (\`/users/:id\` and \`/orders/:id\` both read \`/:id\`), so when
+the program mounts routers under static paths the fix adds \`req.baseUrl\`, the matched mount path;
+when a mount path has a parameter, \`req.baseUrl\` holds what the client sent, and the fix is offered
+but not preferred. An OpenTelemetry
 attribute named \`url.path\`, \`url.full\`, \`http.target\` or \`http.url\` holds the raw value by
 definition, so the fix also renames it to \`http.route\` (or drops it, when \`http.route\` is already
 there). In a middleware, before \`next()\`, the pattern does not exist yet: see

@@ -4,7 +4,12 @@ import type { HandlerConvention, LibraryTable, Member } from './model';
  * Express 4/5. `req.route.path` is the matched pattern of the innermost route (the mount prefix is
  * lost, and it is undefined before routing and on 404s), so the fix supplies a constant fallback.
  */
-const routeFix = { template: "$receiver.route?.path ?? 'unmatched'", withFallback: true } as const;
+const routeFix = {
+  template: "$receiver.route?.path ?? 'unmatched'",
+  withFallback: true,
+  // `baseUrl` is the matched mount path: the prefix the router's pattern lacks.
+  underMounts: "$receiver.route ? $receiver.baseUrl + $receiver.route.path : 'unmatched'",
+} as const;
 const verbs = ['get', 'post', 'put', 'delete', 'patch', 'all', 'use', 'head', 'options'];
 const handlers: Member = { call: { callbacks: [{ arg: 'any', params: ['express:Request', 'express:Response', null], errorHandlerArity: 4 }] } };
 const routing = Object.fromEntries(verbs.map((verb) => [verb, handlers]));

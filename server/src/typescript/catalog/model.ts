@@ -203,4 +203,10 @@ export interface RoutePatternFix {
   readonly template: string;
   /** True when the result can be undefined/empty and the template already supplies a fallback. */
   readonly withFallback: boolean;
+  /**
+   * The template when the program mounts routers under paths (`app.use('/users', users)`), where the
+   * pattern alone is relative to its router (`/users/:id` and `/orders/:id` would both read `/:id`).
+   * Right only while every mount path is static; with a parameter in one, the fix is not preferred.
+   */
+  readonly underMounts?: string;
 }
