@@ -25,7 +25,10 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     start: 32,
     end: 33,
     message: 'label `path` receives the raw request path `req.path`',
-    path: [{ file: '/w/a.ts', start: 10, end: 18, note: 'raw request path `req.path`' }],
+    path: [
+      { file: '/w/a.ts', start: 10, end: 18, note: 'raw request path `req.path`' },
+      { file: '/w/a.ts', start: 32, end: 33, note: 'used as label "path"' },
+    ],
     fixes: [
       { kind: 'route-pattern', title: 'Use the route pattern', preferred: true, changes: [change('/w/a.ts', 10, 18, 'req.route.path'), change('/w/b.ts', 0, 0, '// x\n')] },
       { kind: 'suppress', title: 'Ignore this label here', preferred: false, changes: [change('/w/a.ts', 20, 20, '// cardinal-ignore-next-line raw-path-label -- why\n')] },
@@ -44,6 +47,7 @@ test('a finding becomes a diagnostic with code, link, related flow and fixes as 
   assert.match(diagnostic.codeDescription?.href ?? '', /^file:\/\/\/.*\/docs\/rules\/raw-path-label\.md$/);
   assert.deepEqual(diagnostic.relatedInformation, [
     { location: { uri: 'file:///w/a.ts', range: { start: { line: 0, character: 10 }, end: { line: 0, character: 18 } } }, message: 'raw request path `req.path`' },
+    { location: { uri: 'file:///w/a.ts', range: { start: { line: 1, character: 12 }, end: { line: 1, character: 13 } } }, message: 'used as label "path"' },
   ]);
   const fixes = fixesOf(JSON.parse(JSON.stringify(diagnostic)));
   assert.deepEqual(
@@ -53,6 +57,11 @@ test('a finding becomes a diagnostic with code, link, related flow and fixes as 
       ['Ignore this label here', false, ['file:///w/a.ts']],
     ],
   );
+});
+
+test('a one-step flow is the label itself: no related information repeats the message', () => {
+  const [diagnostic] = findingsToDiagnostics([finding({ path: [{ file: '/w/a.ts', start: 32, end: 33, note: 'raw request path `req.path`, used as label "path"' }] })], files);
+  assert.deepEqual(diagnostic.relatedInformation, []);
 });
 
 test('a finding in a file that cannot be read is dropped, and foreign diagnostics carry no fixes', () => {

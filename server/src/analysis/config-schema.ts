@@ -13,7 +13,8 @@ export type ConfigOverrides = {
   -readonly [K in keyof CardinalConfig]?: K extends 'rules' ? Partial<Record<RuleId, Severity | 'off'>> : CardinalConfig[K];
 };
 
-const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod'] as const;
+/** Every key a configuration may have at its top level (the JSON Schema lists the same). */
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod'] as const;
 const SINK_KEYS = ['function', 'labels'] as const;
 const SOURCE_KEYS = ['function', 'property', 'kind', 'description'] as const;
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'hint', 'off'];

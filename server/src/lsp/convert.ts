@@ -72,12 +72,13 @@ const SEVERITIES: Readonly<Record<Severity, DiagnosticSeverity>> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** The diagnostic for a finding, with its flow as related information and its fixes as data. */
+/** The diagnostic for a finding, with its flow (of more than one step) as related information and its fixes as data. */
 export function findingToDiagnostic(finding: Finding, mapper: PositionMapper): Diagnostic | undefined {
   const range = mapper.rangeOf(finding);
   if (!range) return undefined;
   const relatedInformation: DiagnosticRelatedInformation[] = [];
-  for (const step of finding.path) {
+  // A one-step flow is the label itself: as related information it would only repeat the message.
+  for (const step of finding.path.length > 1 ? finding.path : []) {
     const stepRange = mapper.rangeOf(step);
     if (stepRange) relatedInformation.push({ location: { uri: mapper.uriOf(step.file), range: stepRange }, message: step.note });
   }
