@@ -113,6 +113,11 @@ test('quick fixes: the route pattern (preferred) and a suppression comment, then
     const indentation = /^\s*/.exec(text.split('\n')[line])![0];
     assert.match(ignored[line], new RegExp(`^${indentation}// cardinal-ignore-next-line raw-path-label -- \\S`));
 
+    const ignoreFile = actions.find((action) => action.title === 'Ignore raw-path-label in this file');
+    assert.ok(ignoreFile, `actions: ${actions.map((action) => action.title).join(', ')}`);
+    assert.equal(ignoreFile.isPreferred, false);
+    assert.match(applyEdit(uri, text, ignoreFile.edit).split('\n')[0], /^\/\/ cardinal-ignore-file raw-path-label -- \S/);
+
     const fixed = applyEdit(uri, text, routePattern.edit);
     assert.notEqual(fixed, text);
     await session.change(uri, fixed);

@@ -5,7 +5,7 @@
  * - its findings equal its inline markers;
  * - the product's own fix-all (`combinePreferredFixes`) turns each file into its `.fixed` file, or
  *   leaves it unchanged when it has none; the fixed text parses, and has nothing fixable left;
- * - every finding's flow ends at the label, and its suppression fix silences it.
+ * - every finding's flow ends at the label, and its suppression fixes (next line, whole file) silence it.
  * The configuration of a case is found the way the CLI and the server find it.
  */
 import assert from 'node:assert/strict';
@@ -78,9 +78,11 @@ function checkCase(fixture: Case, run: FixtureRun, deep: boolean): void {
     const last = finding.path[finding.path.length - 1];
     if (last) assert.deepEqual([last.file, last.start, last.end], [finding.file, finding.start, finding.end], `the flow of ${finding.ruleId} ends at the label`);
     if (UNSUPPRESSIBLE.has(finding.ruleId)) continue;
-    const suppress = finding.fixes.find((fix) => fix.kind === 'suppress');
-    assert.ok(suppress, `${finding.ruleId} at ${finding.start} has a suppression fix`);
-    if (deep) checkSuppressionSilences(fixture, run, config, texts, finding, suppress);
+    for (const kind of ['suppress', 'suppress-file'] as const) {
+      const suppress = finding.fixes.find((fix) => fix.kind === kind);
+      assert.ok(suppress, `${finding.ruleId} at ${finding.start} has a ${kind} fix`);
+      if (deep) checkSuppressionSilences(fixture, run, config, texts, finding, suppress);
+    }
   }
 }
 

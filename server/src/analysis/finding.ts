@@ -30,7 +30,7 @@ export interface TextChange extends TextSpan {
   readonly newText: string;
 }
 
-export type FixKind = 'route-pattern' | 'constant-fallback' | 'move-recording' | 'bound-values' | 'suppress' | 'remove-directive' | 'correct-directive';
+export type FixKind = 'route-pattern' | 'constant-fallback' | 'move-recording' | 'bound-values' | 'suppress' | 'suppress-file' | 'remove-directive' | 'correct-directive';
 
 export interface Fix {
   readonly kind: FixKind;

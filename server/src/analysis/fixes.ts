@@ -140,6 +140,17 @@ export function suppressionFix(fileName: string, lines: TextLines, position: num
   };
 }
 
+/** Inserts `// cardinal-ignore-file <rule> -- reason` at the top of the file (below a `#!` line). */
+export function fileSuppressionFix(fileName: string, lines: TextLines, rule: RuleId): Fix {
+  const at = lines.text.startsWith('#!') && lines.lineCount > 1 ? lines.lineStart(1) : 0;
+  return {
+    kind: 'suppress-file',
+    title: `Ignore ${rule} in this file`,
+    preferred: false,
+    changes: [{ file: fileName, start: at, end: at, newText: `${suppressionComment(rule, 'file')}${lines.eol}` }],
+  };
+}
+
 /** Deletes a directive: its whole line when the comment is alone on it, else the comment and the spaces before it. */
 export function removeDirectiveFix(fileName: string, lines: TextLines, directive: Directive): Fix {
   const lineStart = lines.lineStart(directive.line);

@@ -8,7 +8,7 @@ import { isSuspiciousLabelName } from './label-names';
 import { isRawUrlAttribute, ROUTE_ATTRIBUTE } from './route-attributes';
 import type { CardinalConfig } from './config-types';
 import type { Finding, Fix, FlowStep, Severity } from './finding';
-import { boundingFix, moveRecordingFix, routePatternFix, suppressionFix } from './fixes';
+import { boundingFix, fileSuppressionFix, moveRecordingFix, routePatternFix, suppressionFix } from './fixes';
 import type { RuleId } from './rules';
 import { dynamicMetricName, dynamicNameMessage } from './rules/dynamic-metric-name';
 import { rawPathLabel, rawPathMessage, rawPathOptionMessage } from './rules/raw-path-label';
@@ -39,7 +39,7 @@ export function judge(site: SinkSite, facts: Facts | undefined, config: Cardinal
       source: taint && { ...taint.span, text: taint.text, description: taint.description },
       path: mergeRepeatedSpans(path),
       weakSanitizer: taint?.weak,
-      fixes: [...fixes, suppressionFix(site.span.file, lines, site.span.start, rule)],
+      fixes: [...fixes, suppressionFix(site.span.file, lines, site.span.start, rule), fileSuppressionFix(site.span.file, lines, rule)],
     };
   };
 
