@@ -42,7 +42,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
   for (const layer of layers) {
     const parsed = parseJson(layer.text);
     if (!parsed.ok) {
-      problems.push({ file: layer.file, key: '', message: `invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}` });
+      problems.push({ file: layer.file, key: '', message: `invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`, position: { line: parsed.line, column: parsed.column } });
       continue;
     }
     const { overrides, problems: layerProblems } = validateConfig(parsed.value, layer.file);

@@ -282,7 +282,7 @@ function withSuggestion(message: string, name: string, candidates: readonly stri
 }
 
 /** `sinks[0].labels` + `route` → `sinks[0].labels.route`; keys that are not plain words are bracketed. */
-function joinKey(parent: string, key: string): string {
+export function joinKey(parent: string, key: string): string {
   const segment = PLAIN_KEY.test(key) ? key : `[${JSON.stringify(key)}]`;
   if (parent === '') return segment;
   return segment.startsWith('[') ? `${parent}${segment}` : `${parent}.${segment}`;

@@ -45,6 +45,8 @@ export interface ConfigProblem {
   /** A JSON path like `rules.raw-path-label` or `sinks[0].labels`. */
   readonly key: string;
   readonly message: string;
+  /** Where a syntax error is (1-based), for a file that is not JSON. */
+  readonly position?: { readonly line: number; readonly column: number };
 }
 
 /** Defaults: every rule on at the severity its module declares, nothing custom. */

@@ -27,7 +27,7 @@ export function parseConfig(text: string, file: string, base: CardinalConfig = D
   if (!parsed.ok) {
     return {
       config: base,
-      problems: [{ file, key: '', message: `invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}` }],
+      problems: [{ file, key: '', message: `invalid JSON at line ${parsed.line}, column ${parsed.column}: ${parsed.message}`, position: { line: parsed.line, column: parsed.column } }],
     };
   }
   return normalizeConfig(parsed.value, file, base);

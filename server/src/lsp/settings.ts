@@ -7,6 +7,7 @@ import { ConfigDiscovery } from '../project/config-discovery';
 import { createExcludeMatcher } from '../project/exclude-globs';
 import { directoryOf } from '../project/paths';
 import type { Logger } from './file-analysis';
+import { configFileDiagnostics } from './config-diagnostics';
 import { uriToFileName } from './uri';
 
 /**
@@ -116,6 +117,7 @@ export class SettingsStore {
     if (typeof raw.enable === 'boolean') enable = raw.enable;
     else if (raw.enable !== undefined && raw.enable !== null) problems.push(`setting "cardinal.enable" must be true or false; using ${String(enable)}`);
     this.report(problems);
+    if (files) this.publishFileProblems(files.files, files.problems);
     const filesExclude = files?.isExcluded ?? (() => false);
     const settingsExclude = root === undefined ? () => false : createExcludeMatcher(excludes.config.exclude, root);
     return { enable, config, isExcluded: (fileName) => filesExclude(fileName) || settingsExclude(fileName) };
@@ -125,6 +127,13 @@ export class SettingsStore {
     if (!this.context.configuration) return {};
     const raw: unknown = await this.context.connection.workspace.getConfiguration({ scopeUri: folder?.uri, section: 'cardinal' });
     return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  }
+
+  /** Each configuration file's problems, on their keys in the file itself (none clears the file's list). */
+  private publishFileProblems(files: readonly string[], problems: readonly ConfigProblem[]): void {
+    for (const { uri, diagnostics } of configFileDiagnostics(files, problems, (file) => this.context.sys.readFile(file))) {
+      void this.context.connection.sendDiagnostics({ uri, diagnostics });
+    }
   }
 
   private report(problems: readonly string[]): void {
