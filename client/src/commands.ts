@@ -60,7 +60,17 @@ async function scanWorkspace(client: LanguageClient): Promise<ScanWorkspaceResul
     void window.showInformationMessage('Cardinal: scan cancelled; the Problems panel is as it was.');
     return result;
   }
-  await commands.executeCommand('workbench.actions.view.problems');
+  await showProblemsKeepingFocus();
   void window.showInformationMessage(`Cardinal: ${result.findings} finding${result.findings === 1 ? '' : 's'} in ${result.filesWithFindings} file${result.filesWithFindings === 1 ? '' : 's'} (${result.files} scanned).`);
   return result;
+}
+
+/**
+ * Opens the Problems panel without closing it when it is already open (`workbench.actions.view.problems`
+ * toggles it) and gives the focus back to the editor the user was in.
+ */
+async function showProblemsKeepingFocus(): Promise<void> {
+  const editor = window.activeTextEditor;
+  await commands.executeCommand('workbench.panel.markers.view.focus');
+  if (editor) await window.showTextDocument(editor.document, { viewColumn: editor.viewColumn, preserveFocus: false, selection: editor.selection });
 }

@@ -21,5 +21,10 @@ export async function activate(context: ExtensionContext): Promise<void> {
     languageClient.onDidChangeState((event) => status.setState(event.newState)),
     ...registerCommands(languageClient, output, rulePages),
   );
-  await languageClient.start();
+  try {
+    await languageClient.start();
+  } catch (error) {
+    status.setFailed();
+    output.error(`The language server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -7,6 +7,8 @@ import type { OpenDocuments } from './documents';
 
 /** Where errors go; the LSP console in the server, anything in tests. */
 export interface Logger {
+  /** What a user may want to know happened (the Output channel shows it at info level). */
+  info(message: string): void;
   log(message: string): void;
   error(message: string): void;
 }

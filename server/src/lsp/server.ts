@@ -21,6 +21,7 @@ import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
 import { describeLabelAt, toHover } from './hover';
+import { toolVersion } from '../product';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams } from './protocol';
 import { scanWorkspace } from './scan';
 import { SettingsStore } from './settings';
@@ -47,7 +48,11 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   const features = readClientFeatures(params);
   let folders = initialFolders(params);
   const workspaceFolders = () => folders;
-  const logger: Logger = { log: (message) => connection.console.log(message), error: (message) => connection.console.error(message) };
+  const logger: Logger = {
+    info: (message) => connection.console.info(message),
+    log: (message) => connection.console.log(message),
+    error: (message) => connection.console.error(message),
+  };
   const analysis = new FileAnalysis({ sys, documents, logger });
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
   const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.dependentsDelayMs ?? DEPENDENTS_DELAY_MS);
@@ -67,6 +72,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   });
 
   connection.onInitialized(() => {
+    logger.info(`Cardinal ${toolVersion()} (TypeScript ${ts.version}), workspace folders: ${folders.map((folder) => uriToFileName(folder.uri) ?? folder.uri).join(', ') || 'none'}`);
     const registrations: Promise<unknown>[] = [];
     if (features.configurationChanges) registrations.push(connection.client.register(DidChangeConfigurationNotification.type, { section: 'cardinal' }));
     if (features.watchFiles) registrations.push(watchFiles(connection));
@@ -119,10 +125,16 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
 
   // Registered by name, so any params are accepted: clients send `{}`, `[]` (Lua encodes an empty
   // table so) or none, and the request type would reject the last two. The token always comes last.
-  connection.onRequest(ScanWorkspaceRequest.method, (...args: unknown[]) => {
+  connection.onRequest(ScanWorkspaceRequest.method, async (...args: unknown[]) => {
     const token = args[args.length - 1] as CancellationToken;
     const params = args.length === 2 && typeof args[0] === 'object' && args[0] !== null && !Array.isArray(args[0]) ? (args[0] as ScanWorkspaceParams) : {};
-    return scanWorkspace({ connection, sys, documents, settings, analysis, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token);
+    const result = await scanWorkspace({ connection, sys, documents, settings, analysis, diagnostics, workDoneProgress: features.workDoneProgress, workspaceFolders }, params, token);
+    logger.info(
+      result.cancelled
+        ? `Workspace scan cancelled after ${result.durationMs} ms; the problems are as they were.`
+        : `Workspace scan: ${result.findings} findings in ${result.filesWithFindings} of ${result.files} files, ${result.durationMs} ms.`,
+    );
+    return result;
   });
 
   connection.onShutdown(() => {

@@ -99,6 +99,7 @@ export class SettingsStore {
     if (!settings) {
       settings = this.resolve(workspaceFolder, files);
       this.byConfigFiles.set(key, settings);
+      if (files && files.files.length > 0) this.context.logger.info(`Configuration: ${files.files.join(', ')}${files.problems.length > 0 ? ` (${files.problems.length} problems)` : ''}`);
     }
     return settings;
   }

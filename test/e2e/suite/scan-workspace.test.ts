@@ -17,4 +17,20 @@ describe('Cardinal: Scan Workspace', () => {
       `expected an unbounded-label finding, got ${JSON.stringify(diagnostics.map(ruleId))}`,
     );
   });
+
+  it('gives the focus back to the editor, scan after scan, and keeps a closed file\'s findings', async () => {
+    const middleware = workspaceFile('src/middleware.ts');
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(middleware));
+    for (let run = 0; run < 2; run++) {
+      await vscode.commands.executeCommand('cardinal.scanWorkspace');
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), middleware.toString(), `the editor has the focus after scan ${run + 1}`);
+    }
+    const found = await waitFor('the scan\'s findings for src/middleware.ts', () => (cardinalDiagnostics(middleware).length > 0 ? cardinalDiagnostics(middleware) : undefined));
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    // Give the server time to react to the close before looking.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.equal(cardinalDiagnostics(middleware).length, found.length, 'the findings of a file the scan covered stay once it is closed');
+  });
 });
+
