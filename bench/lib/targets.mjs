@@ -34,5 +34,9 @@ export function checkTargets(results) {
     check(`Go scan ≥ 2,000 files/s (${row.files} files)`, row.filesPerSecond >= 2000, `${row.filesPerSecond.toFixed(0)} files/s`);
     check(`Go findings equal the planted ones (${row.files} files)`, row.correct, row.correct ? 'every run' : brief(row.mismatch));
   }
+  const cold = results.coldStart;
+  if (cold) {
+    check('server cold start ≤ 0.8 s to the first squiggle (small workspace)', cold.totalMs.median <= 800 && cold.findings > 0, `${(cold.totalMs.median / 1000).toFixed(2)} s, ${cold.findings} findings`);
+  }
   return checks;
 }
