@@ -5,6 +5,7 @@
 import { ExtensionContext, window } from 'vscode';
 import { createLanguageClient } from './client';
 import { COMMANDS, registerCommands } from './commands';
+import { FlowView } from './flow-view';
 import { RulePages } from './rule-pages';
 import { CardinalStatus } from './status';
 
@@ -18,6 +19,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     languageClient,
     output,
     status,
+    new FlowView(),
     languageClient.onDidChangeState((event) => status.setState(event.newState)),
     ...registerCommands(languageClient, output, rulePages),
   );

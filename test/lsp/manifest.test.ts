@@ -21,7 +21,7 @@ test('every cardinal.* setting has the default the server assumes, a scope and a
 
 test('the commands are declared in the Cardinal category and activate the extension', () => {
   const commands: { command: string; category: string }[] = manifest.contributes.commands;
-  assert.deepEqual(commands.map((command) => command.command).sort(), ['cardinal.restartServer', 'cardinal.scanWorkspace', 'cardinal.showOutput', 'cardinal.showRuleDocumentation']);
+  assert.deepEqual(commands.map((command) => command.command).sort(), ['cardinal.clearFlow', 'cardinal.restartServer', 'cardinal.scanWorkspace', 'cardinal.showFlow', 'cardinal.showOutput', 'cardinal.showRuleDocumentation']);
   for (const command of commands) {
     assert.equal(command.category, 'Cardinal');
     assert.ok(manifest.activationEvents.includes(`onCommand:${command.command}`));

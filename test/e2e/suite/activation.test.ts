@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 
 const EXTENSION_ID = 'cardinal-dev.cardinal';
-const COMMANDS = ['cardinal.scanWorkspace', 'cardinal.showOutput', 'cardinal.restartServer', 'cardinal.showRuleDocumentation'];
+const COMMANDS = ['cardinal.scanWorkspace', 'cardinal.showOutput', 'cardinal.restartServer', 'cardinal.showRuleDocumentation', 'cardinal.showFlow', 'cardinal.clearFlow'];
 
 describe('the extension', () => {
   it('activates and registers its commands', async () => {
