@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 // The compiled CLI; `npm run build` (tsc -b) produces it. The code cache goes first: it loads TypeScript.
-require('../out/cli/code-cache.js').enableCodeCache();
+require('../out/code-cache.js').enableCodeCache();
 const { main } = require('../out/cli/cardinal.js');
 
 main(process.argv.slice(2)).then((code) => {
