@@ -1,7 +1,8 @@
 import * as path from 'node:path';
-import { ExtensionContext, LogOutputChannel } from 'vscode';
+import { CodeAction, ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { RulePages } from './rule-pages';
+import { withReasonSelection } from './suppression-reason';
 
 /**
  * The server's entry, relative to the extension's folder: the bundled client (dist/client.js, what the
@@ -30,7 +31,8 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => rulePages.linked(diagnostic))),
       provideCodeActions: async (document, range, context, token, next) => {
         const actions = (await next(document, range, context, token)) ?? [];
-        return [...actions, ...rulePages.documentationActions(context)];
+        const withSelection = actions.map((action) => (action instanceof CodeAction ? withReasonSelection(action, document.uri) : action));
+        return [...withSelection, ...rulePages.documentationActions(context)];
       },
     },
   };

@@ -7,6 +7,7 @@ import { createLanguageClient } from './client';
 import { COMMANDS, registerCommands } from './commands';
 import { FlowView } from './flow-view';
 import { RulePages } from './rule-pages';
+import { registerReasonSelection } from './suppression-reason';
 import { CardinalStatus } from './status';
 
 export async function activate(context: ExtensionContext): Promise<void> {
@@ -20,6 +21,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
     output,
     status,
     new FlowView(),
+    registerReasonSelection(),
     languageClient.onDidChangeState((event) => status.setState(event.newState)),
     ...registerCommands(languageClient, output, rulePages),
   );
