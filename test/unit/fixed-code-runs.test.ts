@@ -18,6 +18,8 @@ const RUNTIME = path.join(REPO_ROOT, 'test', 'fixtures', 'runtime');
 /** Compiled apps go below the build output, where `require('express')` finds the repository's node_modules. */
 const OUT = path.join(REPO_ROOT, 'test', 'out', 'runtime-apps');
 const PATHS = ['/users/1', '/users/2', '/orders/7', '/nowhere'];
+/** The same requests to an app whose routes all sit below `/api`. */
+const API_PATHS = PATHS.map((url) => `/api${url}`);
 
 type Framework = 'express' | 'koa' | 'hono' | 'fastify';
 
@@ -26,7 +28,9 @@ interface RuntimeCase {
   readonly framework: Framework;
   readonly metric: string;
   readonly label: string;
-  /** The label's values after the three requests, sorted. */
+  /** The requests, when not `PATHS`. */
+  readonly paths?: readonly string[];
+  /** The label's values after the requests, sorted. */
   readonly before: readonly string[];
   readonly after: readonly string[];
 }
@@ -35,6 +39,8 @@ const CASES: readonly RuntimeCase[] = [
   { file: 'express-middleware-before-routing.ts', framework: 'express', metric: 'early_hits_total', label: 'route', before: ['unmatched'], after: ['/users/:id', 'unmatched'] },
   { file: 'express-raw-path-before-routing.ts', framework: 'express', metric: 'raw_hits_total', label: 'path', before: PATHS.slice().sort(), after: ['/users/:id', 'unmatched'] },
   { file: 'express-mounted-routers.ts', framework: 'express', metric: 'mounted_hits_total', label: 'path', before: PATHS.slice().sort(), after: ['/orders/:id', '/users/:id', 'unmatched'] },
+  { file: 'koa-prefixed-routers.ts', framework: 'koa', metric: 'koa_prefixed_hits_total', label: 'path', paths: API_PATHS, before: API_PATHS.slice().sort(), after: ['/api/orders/:id', '/api/users/:id', 'unmatched'] },
+  { file: 'hono-base-path.ts', framework: 'hono', metric: 'hono_base_path_hits_total', label: 'path', paths: API_PATHS, before: API_PATHS.slice().sort(), after: ['/api/*', '/api/orders/:id', '/api/users/:id'] },
   { file: 'koa-middleware-before-routing.ts', framework: 'koa', metric: 'koa_early_hits_total', label: 'route', before: ['unmatched'], after: ['/users/:id', 'unmatched'] },
   { file: 'hono-middleware-before-routing.ts', framework: 'hono', metric: 'hono_early_hits_total', label: 'route', before: ['/*'], after: ['/*', '/users/:id'] },
   { file: 'fastify-raw-url-on-response.ts', framework: 'fastify', metric: 'fastify_hits_total', label: 'route', before: PATHS.slice().sort(), after: ['/users/:id', 'unmatched'] },
@@ -60,7 +66,7 @@ async function labelValuesAfterRequests(file: string, runtimeCase: RuntimeCase):
   const promClient = require('prom-client') as typeof import('prom-client');
   promClient.register.clear();
   const app = loadApp(file).app;
-  for (const url of PATHS) await request(runtimeCase.framework, app, url);
+  for (const url of runtimeCase.paths ?? PATHS) await request(runtimeCase.framework, app, url);
   // Express records in the response's 'finish' event, which may follow the client's read.
   await new Promise((resolve) => setTimeout(resolve, 20));
   const metric = (await promClient.register.getMetricsAsJSON()).find((m) => m.name === runtimeCase.metric);

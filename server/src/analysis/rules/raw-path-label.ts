@@ -66,7 +66,8 @@ fallback. Both edit the raw read itself, which may be in another file than the l
 \`req.route.path\` is relative to its router (\`/users/:id\` and \`/orders/:id\` both read \`/:id\`), so when
 the program mounts routers under static paths the fix adds \`req.baseUrl\`, the matched mount path;
 when a mount path has a parameter, \`req.baseUrl\` holds what the client sent, and the fix is offered
-but not preferred. An OpenTelemetry
+but not preferred. Fastify's \`routeOptions.url\`, @koa/router's \`_matchedRoute\` and Hono's
+\`routePath\` already hold the prefixes and base paths on the way. An OpenTelemetry
 attribute named \`url.path\`, \`url.full\`, \`http.target\` or \`http.url\` holds the raw value by
 definition, so the fix also renames it to \`http.route\` (or drops it, when \`http.route\` is already
 there). In a middleware, before \`next()\`, the pattern does not exist yet: see
