@@ -10,19 +10,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
+import { ensureCommand } from '../support/debian-packages';
 import { LSP_FIXTURES, SERVER_MAIN } from './lsp-session';
-
-/** Neovim's path; installs Debian's package when running as root, and says why it cannot otherwise. */
-function ensureNeovim(): string {
-  const found = spawnSync('sh', ['-c', 'command -v nvim'], { encoding: 'utf8' }).stdout.trim();
-  if (found) return found;
-  if (process.getuid?.() !== 0) throw new Error('nvim is not installed and this is not root: run `apt-get install -y neovim` first.');
-  for (const args of [['update'], ['install', '-y', 'neovim']]) {
-    const result = spawnSync('apt-get', args, { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    if (result.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed:\n${result.stderr}`);
-  }
-  return 'nvim';
-}
 
 /** Starts the server for the current buffer, runs `action` (Lua, with the client id in `id`) and quits. */
 function initLua(workspace: string, action: string): string {
@@ -69,7 +58,7 @@ const CALL_SCAN = `
 
 /** Opens `file` of `workspace` in headless Neovim, runs `action` and returns the lines it printed that start with `prefix`. */
 function neovimOutput(workspace: string, file: string, action: string, prefix: string): string[] {
-  const nvim = ensureNeovim();
+  const nvim = ensureCommand('nvim', ['neovim']);
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cardinal-nvim-'));
   try {
     const init = path.join(folder, 'init.lua');
