@@ -57,6 +57,8 @@ export class SettingsStore {
   private readonly byFolder = new Map<string, Promise<ResolvedSettings>>();
   private readonly byConfigFiles = new Map<string, Promise<ResolvedSettings>>();
   private readonly shownProblems = new Set<string>();
+  /** What each configuration file's diagnostics were when last sent (kept across `clear()`, to send only changes). */
+  private readonly publishedConfigDiagnostics = new Map<string, string>();
 
   constructor(private readonly context: SettingsContext) {
     this.discovery = new ConfigDiscovery(context.sys);
@@ -130,9 +132,12 @@ export class SettingsStore {
     return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   }
 
-  /** Each configuration file's problems, on their keys in the file itself (none clears the file's list). */
+  /** Each configuration file's problems, on their keys in the file itself (none clears the file's list); sent when they change. */
   private publishFileProblems(files: readonly string[], problems: readonly ConfigProblem[]): void {
     for (const { uri, diagnostics } of configFileDiagnostics(files, problems, (file) => this.context.sys.readFile(file))) {
+      const sent = JSON.stringify(diagnostics);
+      if (this.publishedConfigDiagnostics.get(uri) === sent) continue;
+      this.publishedConfigDiagnostics.set(uri, sent);
       void this.context.connection.sendDiagnostics({ uri, diagnostics });
     }
   }
