@@ -101,7 +101,10 @@ describe('parseConfig: bad configurations', () => {
     test(bad.name, () => {
       const text = bad.raw ? (bad.config as string) : JSON.stringify(bad.config, null, 2);
       const { problems } = parseConfig(text, FILE);
-      assert.deepEqual(problems, [{ file: FILE, key: bad.key, message: bad.message }]);
+      // A syntax error also carries its position, for the diagnostic in the file itself.
+      const at = /^invalid JSON at line (\d+), column (\d+)/.exec(bad.message);
+      const position = at ? { position: { line: Number(at[1]), column: Number(at[2]) } } : {};
+      assert.deepEqual(problems, [{ file: FILE, key: bad.key, message: bad.message, ...position }]);
     });
   }
 });
