@@ -2,8 +2,6 @@
  * The language server's executable entry: `node server/out/server.js --stdio` (or `--node-ipc`,
  * `--socket=PORT`, as vscode-languageserver reads the transport from the command line).
  */
-// First: the code cache loads TypeScript, before anything else requires it.
-import './load-typescript';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './lsp/server';
 
