@@ -407,29 +407,38 @@ function isTestFile(fileName: string): boolean {
 
 /** `x.use('/tenants/:tenant', …)`, `x.use('/files/*path', …)`: a mount path with parameters (a bare `'*'` is Hono's "every path"). */
 function hasParameterizedMount(file: ts.SourceFile): boolean {
-  if (!file.text.includes('.use(')) return false;
-  let found = false;
-  walk(file, (node) => {
-    if (found || !ts.isCallExpression(node) || node.arguments.length < 2) return;
-    const callee = skipOuter(node.expression);
-    const mount = skipOuter(node.arguments[0]);
-    found = ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && ts.isStringLiteralLike(mount) && /[:*][A-Za-z_]|\(/.test(mount.text);
-  });
-  return found;
+  return mountsIn(file).some(({ path }) => /[:*][A-Za-z_]|\(/.test(path));
 }
 
 /** `x.use('/users', users)`: a static path and a router (anything but a function literal) mounted under it. */
 function hasStaticRouterMount(file: ts.SourceFile): boolean {
-  if (!file.text.includes('.use(')) return false;
-  let found = false;
-  walk(file, (node) => {
-    if (found || !ts.isCallExpression(node) || node.arguments.length < 2) return;
-    const callee = skipOuter(node.expression);
-    const mount = skipOuter(node.arguments[0]);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'use' || !ts.isStringLiteralLike(mount) || !/^\/[^:*(]+$/.test(mount.text)) return;
-    found = node.arguments.slice(1).some((arg) => asFunction(skipOuter(arg)) === undefined);
-  });
-  return found;
+  return mountsIn(file).some(({ path, call }) => /^\/[^:*(]+$/.test(path) && call.arguments.slice(1).some((arg) => asFunction(skipOuter(arg)) === undefined));
+}
+
+const mountsByFile = new WeakMap<ts.SourceFile, readonly Mount[]>();
+
+interface Mount {
+  readonly call: ts.CallExpression;
+  readonly path: string;
+}
+
+/** The file's `x.use('<path>', …)` calls, found in one walk for both kinds of mount. */
+function mountsIn(file: ts.SourceFile): readonly Mount[] {
+  let mounts = mountsByFile.get(file);
+  if (!mounts) {
+    const found: Mount[] = [];
+    if (file.text.includes('.use(')) {
+      walk(file, (node) => {
+        if (!ts.isCallExpression(node) || node.arguments.length < 2) return;
+        const callee = skipOuter(node.expression);
+        const mount = skipOuter(node.arguments[0]);
+        if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'use' && ts.isStringLiteralLike(mount)) found.push({ call: node, path: mount.text });
+      });
+    }
+    mounts = found;
+    mountsByFile.set(file, mounts);
+  }
+  return mounts;
 }
 
 function isAssignmentOperator(kind: ts.SyntaxKind): boolean {
