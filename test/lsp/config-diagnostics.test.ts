@@ -40,3 +40,18 @@ test('configuration problems appear on their keys in cardinal.config.json, and c
     assert.match(String(syntax.message), /^invalid JSON at line 1, column \d+/);
     assert.equal(syntax.range.start.line, 0);
   }));
+
+test('a configuration file written while no source file is open gets its diagnostics, and loses them when deleted', () => {
+  const empty = createTempTree({ 'src/app.ts': "export const x = 1;\n" });
+  return withServerOn(empty, async (session) => {
+    const config = path.join(empty, 'cardinal.config.json');
+    fs.writeFileSync(config, CONFIG);
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(config), type: FileChangeType.Created }] });
+    const diagnostics = await session.waitForDiagnostics(uriOf(config), 'the problems of the new file', (list) => list.length === 2);
+    assert.ok(diagnostics.some((d) => String(d.message).includes('did you mean "unbounded-label"')));
+
+    fs.rmSync(config);
+    await session.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uriOf(config), type: FileChangeType.Deleted }] });
+    await session.waitForDiagnostics(uriOf(config), 'the deleted file to be cleared', (list) => list.length === 0);
+  }).finally(() => removeTree(empty));
+});

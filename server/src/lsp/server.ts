@@ -95,6 +95,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   connection.onDidChangeWatchedFiles((params) => {
     const changes = classifyChanges(params);
     if (changes.settings) settings.clear();
+    settings.configFilesChanged(changes.configFiles);
     if (changes.projects) analysis.projectsChanged();
     else analysis.filesCreatedOrDeleted(changes.createdOrDeleted);
     for (const fileName of changes.changedFiles) if (documents.get(fileName) === undefined) analysis.diskFileChanged(fileName);

@@ -8,7 +8,7 @@ import { createExcludeMatcher } from '../project/exclude-globs';
 import { directoryOf } from '../project/paths';
 import type { Logger } from './file-analysis';
 import { configFileDiagnostics } from './config-diagnostics';
-import { uriToFileName } from './uri';
+import { fileNameToUri, uriToFileName } from './uri';
 
 /**
  * The `cardinal.*` editor settings and their defaults, keyed as package.json declares them (a test
@@ -85,6 +85,23 @@ export class SettingsStore {
       .workspaceFolders()
       .filter((folder) => uri === folder.uri || uri.startsWith(folder.uri.endsWith('/') ? folder.uri : `${folder.uri}/`))
       .sort((a, b) => b.uri.length - a.uri.length)[0];
+  }
+
+  /**
+   * Configuration files changed on disk: each one still there is read again at once, so its problems
+   * appear in it even when no source file is open; a deleted one loses its diagnostics.
+   */
+  configFilesChanged(changes: readonly { readonly fileName: string; readonly deleted: boolean }[]): void {
+    for (const { fileName, deleted } of changes) {
+      const uri = fileNameToUri(fileName);
+      if (!deleted) {
+        void this.forResource(uri);
+        continue;
+      }
+      if (!this.publishedConfigDiagnostics.has(uri)) continue;
+      this.publishedConfigDiagnostics.delete(uri);
+      void this.context.connection.sendDiagnostics({ uri, diagnostics: [] });
+    }
   }
 
   clear(): void {

@@ -10,6 +10,8 @@ const PROJECT_CONFIG = /^([tj]sconfig.*\.json|go\.mod|go\.work)$/;
 export interface WatchedChanges {
   /** A cardinal.config.json changed: settings must be re-read. */
   readonly settings: boolean;
+  /** The cardinal.config.json files that changed, each with whether it is gone. */
+  readonly configFiles: readonly { readonly fileName: string; readonly deleted: boolean }[];
   /** A tsconfig, jsconfig, go.mod or go.work changed: every project must be rebuilt. */
   readonly projects: boolean;
   /** Files that appeared or vanished: the projects of their language must be rebuilt. */
@@ -32,14 +34,18 @@ export function classifyChanges(params: DidChangeWatchedFilesParams): WatchedCha
   let projects = false;
   const createdOrDeleted: string[] = [];
   const changedFiles: string[] = [];
+  const configFiles: { fileName: string; deleted: boolean }[] = [];
   for (const change of params.changes) {
     const fileName = uriToFileName(change.uri);
     if (fileName === undefined) continue;
     const baseName = fileName.slice(fileName.lastIndexOf('/') + 1);
-    if (baseName === CONFIG_FILE_NAME) settings = true;
+    if (baseName === CONFIG_FILE_NAME) {
+      settings = true;
+      configFiles.push({ fileName, deleted: change.type === FileChangeType.Deleted });
+    }
     else if (PROJECT_CONFIG.test(baseName)) projects = true;
     else if (change.type !== FileChangeType.Changed) createdOrDeleted.push(fileName);
     else changedFiles.push(fileName);
   }
-  return { settings, projects, createdOrDeleted, changedFiles };
+  return { settings, configFiles, projects, createdOrDeleted, changedFiles };
 }
