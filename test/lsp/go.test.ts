@@ -124,6 +124,19 @@ test('hover on a Go label argument says where its values come from', () =>
     assert.match(hover.contents.value, /Label `method`/);
   }));
 
+test('hover on a Go vector\'s label name lists the uses in other packages, from disk', () =>
+  withServer(async (session) => {
+    const text = fs.readFileSync(METRICS, 'utf8');
+    const uri = await openGo(session, METRICS);
+    const hover = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '"user"', 1) });
+    assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents, 'a markdown hover');
+    assert.match(hover.contents.value, /Label `user`\*\* of metric `user_requests_total`/);
+    assert.match(hover.contents.value, /- \[handlers\/users\.go:11\]\(file:\/\/\/.*\/handlers\/users\.go#L11\): /);
+    const name = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '"user_requests_total"', 1) });
+    assert.ok(name && typeof name.contents === 'object' && 'value' in name.contents, 'a markdown hover on the name');
+    assert.match(name.contents.value, /^\*\*Metric `user_requests_total`\*\*\n\n`user`: written at 1 place/);
+  }));
+
 test('a Go package is analysed together: a sibling from disk, then from the editor, then from disk again', () =>
   withServer(async (session) => {
     const users = await openGo(session, USERS);

@@ -226,7 +226,7 @@ test('garbage in: unknown languages, huge files and invalid UTF-8 leave the serv
     assert.equal(hover, null);
   }, undefined, 'stdio'));
 
-test('hover describes a label argument and a labelNames entry', () =>
+test('hover describes a label argument, and a labelNames entry or a metric name with their uses across the project', () =>
   withServer(async (session) => {
     const hoverText = async (fileName: string, needle: string): Promise<string> => {
       const text = fs.readFileSync(fileName, 'utf8');
@@ -236,8 +236,15 @@ test('hover describes a label argument and a labelNames entry', () =>
       assert.ok(hover && typeof hover.contents === 'object' && 'value' in hover.contents, `a markdown hover at ${needle}`);
       return hover.contents.value;
     };
+    // A declaration answers from the whole project: the label is written in middleware.ts, never opened.
     const declaration = await hoverText(source('metrics.ts'), "'endpoint'");
     assert.match(declaration, /Label `endpoint`\*\* of metric `http_request_duration_seconds`/);
+    assert.match(declaration, /Written at 2 places \(2 unbounded\)/);
+    assert.match(declaration, /- \[src\/middleware\.ts:\d+\]\(file:\/\/\/.*\/src\/middleware\.ts#L\d+\): \*\*Unbounded\*\*: the raw request path `req\.path`/);
+    const metric = await hoverText(source('metrics.ts'), "'http_request_duration_seconds'");
+    assert.match(metric, /^\*\*Metric `http_request_duration_seconds`\*\*/);
+    for (const label of ['status', 'endpoint', 'method']) assert.match(metric, new RegExp(`\`${label}\`: written at`));
+    assert.match(metric, /_Searched \d+ files of the project\._/);
     const argument = await hoverText(source('middleware.ts'), '...lvs');
     assert.match(argument, /Unbounded/);
     assert.match(argument, /req\.path/);

@@ -8,7 +8,7 @@ import type * as ConfigModule from '../../server/src/analysis/config';
 import type * as GoModule from '../../server/src/go';
 import { loadServerModule } from '../support/server-module';
 
-const { analyzeGoFiles, analyzeGoPackage, describeGoLabels, GoParser } = loadServerModule<typeof GoModule>('go');
+const { analyzeGoFiles, analyzeGoPackage, describeGoFile, describeGoPackageLabels, GoParser } = loadServerModule<typeof GoModule>('go');
 const { parseConfig } = loadServerModule<typeof ConfigModule>('analysis/config');
 const config = parseConfig('{}', 'defaults').config;
 
@@ -65,8 +65,13 @@ test('one open file is analysed among its package siblings', async () => {
     const findings = analyzeGoPackage([metrics.syntax, handler.syntax], config, { onlyFile: 'handler.go' });
     assert.deepEqual(findings.map((f) => [f.ruleId, f.file, f.label, f.metric]), [['raw-path-label', 'handler.go', 'path', 'hits_total']]);
     assert.deepEqual(analyzeGoPackage([metrics.syntax, handler.syntax], config, { onlyFile: 'metrics.go' }), []);
-    const [site] = describeGoLabels([metrics.syntax, handler.syntax], 'handler.go', config);
+    const [site] = describeGoFile([metrics.syntax, handler.syntax], 'handler.go', config).sites;
     assert.equal(site.values.kind, 'unbounded');
+    const declared = describeGoFile([metrics.syntax, handler.syntax], 'metrics.go', config);
+    assert.deepEqual(declared.metrics.map((metric) => [metric.metric, metric.labels]), [['hits_total', ['path']]]);
+    assert.deepEqual(declared.declarations.map((declaration) => declaration.label), ['path']);
+    const everywhere = describeGoPackageLabels([metrics.syntax, handler.syntax], config);
+    assert.deepEqual(everywhere.map((use) => [use.file, use.label, use.metric, use.values.kind]), [['handler.go', 'path', 'hits_total', 'unbounded']]);
   } finally {
     metrics.dispose();
     handler.dispose();

@@ -1,6 +1,7 @@
 /**
  * The same behaviour written in TypeScript and in Go must read the same: one back end judges both, so
- * the rule, the severity, the message, the flow's notes, the fix's title and the hover wording agree,
+ * the rule, the severity, the message, the flow's notes, the fix's title and the hover wording (of a
+ * label and of the metric's declaration, which sums up the project) agree,
  * once the source expression itself (`req.path`, `c.Request.URL.Path`) is set aside. Each case runs
  * through the languages' own entry points, the ones the CLI and the language server call.
  */
@@ -16,7 +17,7 @@ import { loadServerModule } from '../support/server-module';
 import { createTempTree, removeTree } from '../support/temp-tree';
 
 const { LANGUAGES } = loadServerModule<typeof LanguagesModule>('languages');
-const { describeLabelAt } = loadServerModule<typeof HoverModule>('lsp/hover');
+const { describeDeclaration, describeSites, hoverTargetAt } = loadServerModule<typeof HoverModule>('lsp/hover');
 const { ConfigDiscovery } = loadServerModule<typeof DiscoveryModule>('project/config-discovery');
 
 interface ParityCase {
@@ -80,6 +81,7 @@ after(() => roots.forEach(removeTree));
 
 /** The findings and hovers of one file, through the language's batch analysis and its workspace. */
 async function analyse(fileName: string, source: string, config: object | undefined) {
+  const metricName = source.indexOf('http_request_duration_seconds');
   const root = createTempTree({ [fileName]: source, ...(config ? { 'cardinal.config.json': JSON.stringify(config) } : {}) });
   roots.push(root);
   const file = path.posix.join(root, fileName);
@@ -87,23 +89,34 @@ async function analyse(fileName: string, source: string, config: object | undefi
   const configs = new ConfigDiscovery(ts.sys);
   const findings = await language.analyzeBatch([file], { system: ts.sys, configFor: (f) => configs.forFile(f).config, fileTimeBudgetMs: 10_000, fileDone: () => undefined, note: () => undefined });
   const workspace = language.openWorkspace({ sys: ts.sys, editor: { get: () => undefined, openFileNames: () => [] }, log: () => undefined });
-  const labels = await workspace.labels(file, configs.forFile(file).config);
-  const hovers = findings.map((finding) => describeLabelAt(file, labels, finding.start)?.markdown);
+  const fileConfig = configs.forFile(file).config;
+  const labels = await workspace.labels(file, fileConfig);
+  const hovers = findings.map((finding) => {
+    const target = hoverTargetAt(file, labels, finding.start);
+    return target?.kind === 'sites' ? describeSites(target.sites).markdown : undefined;
+  });
+  const declaration = hoverTargetAt(file, labels, metricName + 1);
+  assert.equal(declaration?.kind, 'metric', `the metric's name in ${fileName} is a declaration to hover`);
+  const project = await workspace.projectLabels(file, { config: fileConfig, isCancelled: () => false, deadline: Infinity });
+  const summary = describeDeclaration(declaration as Extract<typeof declaration, { kind: 'metric' }>, project, (site) => ({ uri: 'file', line: site.start, name: 'handler' }));
   workspace.dispose();
-  return { findings: [...findings].sort((a, b) => a.start - b.start), hovers, file };
+  // Offsets differ between the languages' texts; where a use is does not.
+  return { findings: [...findings].sort((a, b) => a.start - b.start), hovers, declaration: summary.markdown.replace(/handler:\d+\]\(file#L\d+\)/g, 'handler]'), file };
+}
+
+/** The source, the sanitizer's call and the literal for unmatched routes are written in each language's syntax. */
+function neutralText(text: string | undefined, source: string | undefined): string | undefined {
+  return text === undefined
+    ? undefined
+    : (source === undefined ? text : text.split(source).join('<source>'))
+        .replace(/["']unmatched["']/g, '<unmatched>')
+        .replace(/'[^']*\(\)' does not bound it/g, "'<sanitizer>' does not bound it")
+        .replace(/through '[^']*\(\)'/g, "through '<sanitizer>'");
 }
 
 /** A finding as words, with the source expression and the language's own literals set aside. */
 function words(finding: Finding, hover: string | undefined, file: string) {
-  const source = finding.source?.text;
-  // The source, the sanitizer's call and the literal for unmatched routes are written in each language's syntax.
-  const neutral = (text: string | undefined) =>
-    text === undefined
-      ? undefined
-      : (source === undefined ? text : text.split(source).join('<source>'))
-          .replace(/["']unmatched["']/g, '<unmatched>')
-          .replace(/'[^']*\(\)' does not bound it/g, "'<sanitizer>' does not bound it")
-          .replace(/through '[^']*\(\)'/g, "through '<sanitizer>'");
+  const neutral = (text: string | undefined) => neutralText(text, finding.source?.text);
   const fix = finding.fixes.find((f) => f.preferred);
   return {
     rule: finding.ruleId,
@@ -128,6 +141,8 @@ describe('TypeScript and Go say the same thing', () => {
         go.findings.map((f, i) => words(f, go.hovers[i], go.file)),
         typescript.findings.map((f, i) => words(f, typescript.hovers[i], typescript.file)),
       );
+      const declaration = (side: typeof go) => neutralText(side.declaration, side.findings.find((f) => f.source)?.source?.text);
+      assert.equal(declaration(go), declaration(typescript), "the metric declaration's hover");
     });
   }
 });

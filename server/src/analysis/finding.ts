@@ -83,3 +83,10 @@ export interface LabelDeclaration extends TextSpan {
   /** The metric's name, when it is a literal. */
   readonly metric?: string;
 }
+
+/** A metric declared with a literal name, at that name (`name: 'http_requests_total'`, Go `Name: "…"`), for hover. */
+export interface MetricDeclaration extends TextSpan {
+  readonly metric: string;
+  /** The label names it declares, in order; a name that is not a constant is left out. */
+  readonly labels: readonly string[];
+}

@@ -4,7 +4,7 @@
  */
 import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
-import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
+import type { Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
 import { DerivedSinks } from './derived-sinks';
 import { GoProgram, type GoPackageLoader } from './program';
@@ -73,22 +73,39 @@ function judgedSinks(group: readonly GoFileSyntax[], context: SinkContext): Map<
   return byFile;
 }
 
-/** Every label of `fileName` with what is known of its values (for hover). */
-export function describeGoSyntax(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
-  const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
-  const file = group?.find((candidate) => candidate.fileName === fileName);
-  if (!group || !file) return [];
-  const context = new GoProgram(config, packages).contextOf(group);
-  return (judgedSinks(group, context).get(file) ?? [])
-    .filter((sink) => sink.kind === 'label')
-    .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(traceSink(sink, context.tracer)) }));
+/** What hover shows of one Go file: its labels, the metrics it declares and their label names. */
+export interface GoFileDescription {
+  readonly sites: LabelSite[];
+  readonly declarations: LabelDeclaration[];
+  readonly metrics: MetricDeclaration[];
 }
 
-/** The label names the metrics of `fileName` declare (for hover). */
-export function describeGoLabelDeclarationsIn(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelDeclaration[] {
+/** Every label of `fileName` with what is known of its values, and the declarations it holds (for hover). */
+export function describeGoFile(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): GoFileDescription {
   const group = groupByPackageClause(files).find((candidate) => candidate.some((file) => file.fileName === fileName));
   const file = group?.find((candidate) => candidate.fileName === fileName);
-  return group && file ? new GoProgram(config, packages).contextOf(group).vectors.labelDeclarations(file) : [];
+  if (!group || !file) return { sites: [], declarations: [], metrics: [] };
+  const context = new GoProgram(config, packages).contextOf(group);
+  return {
+    sites: describeSinks(judgedSinks(group, context).get(file) ?? [], context),
+    declarations: context.vectors.labelDeclarations(file),
+    metrics: context.vectors.metricDeclarations(file),
+  };
+}
+
+/** Every label the package of `files` writes, with what is known of its values (hover on a declaration, workspace-wide). */
+export function describeGoPackageLabels(files: readonly GoFileSyntax[], config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
+  const program = new GoProgram(config, packages);
+  return groupByPackageClause(files).flatMap((group) => {
+    const context = program.contextOf(group);
+    return [...judgedSinks(group, context).values()].flatMap((sinks) => describeSinks(sinks, context));
+  });
+}
+
+function describeSinks(sinks: readonly LabelSink[], context: SinkContext): LabelSite[] {
+  return sinks
+    .filter((sink) => sink.kind === 'label')
+    .map((sink) => ({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(traceSink(sink, context.tracer)) }));
 }
 
 function groupByPackageClause(files: readonly GoFileSyntax[]): GoFileSyntax[][] {

@@ -13,8 +13,8 @@
  * ```
  */
 import type { CardinalConfig } from '../analysis/config-types';
-import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
-import { analyzeGoSyntax, describeGoLabelDeclarationsIn, describeGoSyntax, type GoAnalysisOptions } from './analyze';
+import type { Finding } from '../analysis/finding';
+import { analyzeGoSyntax, type GoAnalysisOptions } from './analyze';
 import { goMetricVocabulary } from './catalog/vocabulary';
 import type { GoParser } from './parser';
 import type { GoFileSyntax } from './syntax';
@@ -22,7 +22,8 @@ import type { GoFileSyntax } from './syntax';
 export { GoParser } from './parser';
 export type { GoSyntaxTree, GoTextEdit } from './parser';
 export type { GoFileSyntax } from './syntax';
-export type { GoAnalysisOptions } from './analyze';
+export type { GoAnalysisOptions, GoFileDescription } from './analyze';
+export { describeGoFile, describeGoPackageLabels } from './analyze';
 export type { GoPackageLoader } from './program';
 export { GoModules } from './modules';
 import type { GoPackageLoader } from './program';
@@ -46,16 +47,6 @@ export function analyzeGoFiles(parser: GoParser, files: readonly GoSourceFile[],
 /** Analyses already parsed files of one package (the language server keeps them parsed). */
 export function analyzeGoPackage(files: readonly GoFileSyntax[], config: CardinalConfig, options: GoAnalysisOptions = {}): Finding[] {
   return analyzeGoSyntax(files, config, options);
-}
-
-/** Every label argument of `fileName` with what is known about its values (hover). */
-export function describeGoLabels(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
-  return describeGoSyntax(files, fileName, config, packages);
-}
-
-/** The label names the metrics of `fileName` declare (hover on a label name). */
-export function describeGoLabelDeclarations(files: readonly GoFileSyntax[], fileName: string, config: CardinalConfig, packages?: GoPackageLoader): LabelDeclaration[] {
-  return describeGoLabelDeclarationsIn(files, fileName, config, packages);
 }
 
 /** The project's packages read from a file system, each parsed once (test files and oversized files left out). */

@@ -10,7 +10,7 @@ import { callArguments, keyedElements, literalElements, type FlowTracer } from '
 import type { GoPackage } from './package-index';
 import type { GoProgram } from './program';
 import type { Scopes } from './scopes';
-import type { LabelDeclaration } from '../analysis/finding';
+import type { LabelDeclaration, MetricDeclaration } from '../analysis/finding';
 import { spanOf } from './spans';
 import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 
@@ -75,6 +75,21 @@ export class VectorIndex {
         const label = this.constantString(element);
         if (label !== undefined) declarations.push({ ...spanOf(element), label, metric });
       }
+    }
+    return declarations;
+  }
+
+  /** The vectors `file` declares with a constant name, at the options' `Name` value. */
+  metricDeclarations(file: GoFileSyntax): MetricDeclaration[] {
+    const declarations: MetricDeclaration[] = [];
+    for (const call of descendants(file.root)) {
+      const rule = call.type === 'call_expression' ? this.constructorRule(call) : undefined;
+      if (!rule) continue;
+      const options = callArguments(call)[rule.optionsArgument];
+      const literal = options && this.tracer.compositeLiteralOf(options);
+      const nameNode = literal?.file === file ? keyedElements(literal).find((element) => element.key === 'Name')?.value : undefined;
+      const { metric, labelNames } = this.describe(call, rule);
+      if (nameNode && metric !== undefined) declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined) });
     }
     return declarations;
   }

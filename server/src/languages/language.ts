@@ -5,7 +5,7 @@
  * siblings), for a batch of files on disk and for a live workspace of open documents.
  */
 import type * as ts from 'typescript';
-import type { CardinalConfig, Finding, LabelDeclaration, LabelSite } from '../analysis';
+import type { CardinalConfig, Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis';
 import type { TextEdit } from '../project/editor-snapshot';
 import type { EditorTexts } from '../project/language-service-host';
 
@@ -49,6 +49,15 @@ export interface WorkspaceContext {
 export interface FileLabels {
   readonly sites: readonly LabelSite[];
   readonly declarations: readonly LabelDeclaration[];
+  readonly metrics: readonly MetricDeclaration[];
+}
+
+/** Every label written in a file's project (TypeScript) or module (Go), for hover on a declaration. */
+export interface ProjectLabels {
+  readonly sites: readonly LabelSite[];
+  /** How many files were searched, and whether the time budget stopped the search before the end. */
+  readonly filesSearched: number;
+  readonly complete: boolean;
 }
 
 export interface AnalysisRequest {
@@ -67,6 +76,8 @@ export interface LanguageWorkspace {
   mayHaveFindings(fileName: string, text: string, config: CardinalConfig): boolean;
   findings(fileName: string, request: AnalysisRequest): Promise<Finding[]>;
   labels(fileName: string, config: CardinalConfig): Promise<FileLabels>;
+  /** The labels written anywhere in the project of `fileName`, searched until the request's deadline. */
+  projectLabels(fileName: string, request: AnalysisRequest): Promise<ProjectLabels>;
   /** The open files (of this language) whose findings may change when `fileName` changes, itself included if open. */
   openFilesAffectedBy(fileName: string): string[];
   /** Of a workspace scan's files, those that may have findings; the others need not be analysed. */

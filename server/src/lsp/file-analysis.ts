@@ -1,5 +1,5 @@
 import type { CardinalConfig, Finding } from '../analysis';
-import { LANGUAGES, languageOf, type FileLabels, type Language, type LanguageWorkspace, type WorkspaceContext } from '../languages';
+import { LANGUAGES, languageOf, type FileLabels, type Language, type LanguageWorkspace, type ProjectLabels, type WorkspaceContext } from '../languages';
 import type { TextEdit } from '../project/editor-snapshot';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';
 import { FILE_TIME_BUDGET_MS } from '../project/time-budget';
@@ -22,7 +22,10 @@ export interface FileAnalysisContext {
   readonly languages?: readonly Language[];
 }
 
-const NO_LABELS: FileLabels = { sites: [], declarations: [] };
+const NO_LABELS: FileLabels = { sites: [], declarations: [], metrics: [] };
+
+/** How long a hover on a declaration searches the project for the label's uses. */
+const PROJECT_SEARCH_BUDGET_MS = 2000;
 
 /**
  * Runs the analysis of one file in whatever language it is written: the rest of the server never asks
@@ -79,6 +82,15 @@ export class FileAnalysis {
     const target = this.target(fileName);
     if (!target) return NO_LABELS;
     return (await this.guard(fileName, () => target.workspace.labels(fileName, config))) ?? NO_LABELS;
+  }
+
+  /** The labels written in the project of `fileName`, for hover on a declaration; none when the search failed (logged). */
+  async projectLabels(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<ProjectLabels> {
+    const target = this.target(fileName);
+    const none: ProjectLabels = { sites: [], filesSearched: 0, complete: false };
+    if (!target) return none;
+    const deadline = Date.now() + PROJECT_SEARCH_BUDGET_MS;
+    return (await this.guard(fileName, () => target.workspace.projectLabels(fileName, { config, isCancelled, deadline }))) ?? none;
   }
 
   /** The open files whose findings may change when `fileName` changes, itself included if open. */

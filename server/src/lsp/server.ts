@@ -20,7 +20,7 @@ import { fixAllAction, isRequested, quickFixes } from './code-actions';
 import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
-import { describeLabelAt, toHover } from './hover';
+import { labelHover, toHover } from './hover';
 import { toolVersion } from '../product';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams } from './protocol';
 import { scanWorkspace } from './scan';
@@ -114,13 +114,14 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     return actions;
   });
 
-  connection.onHover(async (params): Promise<Hover | null> => {
+  connection.onHover(async (params, token): Promise<Hover | null> => {
     const document = textDocuments.get(params.textDocument.uri);
     const fileName = uriToFileName(params.textDocument.uri);
     if (!document || fileName === undefined) return null;
     const resolved = await settings.forResource(document.uri);
     if (!resolved.enable) return null;
-    const description = describeLabelAt(fileName, await analysis.labels(fileName, resolved.config), document.offsetAt(params.position));
+    const folders = workspaceFolders().flatMap((folder) => uriToFileName(folder.uri) ?? []);
+    const description = await labelHover({ analysis, files: documents, folders }, fileName, document.offsetAt(params.position), resolved.config, () => token.isCancellationRequested);
     return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
   });
 

@@ -6,7 +6,7 @@
 import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
-import type { Finding, LabelDeclaration, LabelSite } from '../analysis/finding';
+import type { Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
 import { TABLES } from './catalog';
 import { metricVocabulary } from './catalog/vocabulary';
@@ -33,6 +33,8 @@ export interface Analyzer {
   describeLabels(fileName: string): LabelSite[];
   /** The label names the metrics declared in the file list, for hover on a label name. */
   labelDeclarations(fileName: string): LabelDeclaration[];
+  /** The metrics declared in the file with a constant name, for hover on that name. */
+  metricDeclarations(fileName: string): MetricDeclaration[];
 }
 
 /** What a shell may want to hear about while an analysis runs. */
@@ -99,6 +101,10 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
     labelDeclarations(fileName) {
       const file = program.getSourceFile(fileName);
       return file ? sinks.labelDeclarations(file) : [];
+    },
+    metricDeclarations(fileName) {
+      const file = program.getSourceFile(fileName);
+      return file ? sinks.metricDeclarations(file) : [];
     },
   };
 }

@@ -10,7 +10,7 @@
 import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
-import type { FlowStep, LabelDeclaration } from '../analysis/finding';
+import type { FlowStep, LabelDeclaration, MetricDeclaration } from '../analysis/finding';
 import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
@@ -135,6 +135,20 @@ export class SinkFinder {
       for (const element of names.elements) {
         if (ts.isStringLiteralLike(element)) declarations.push({ ...spanOf(element), label: element.text, metric });
       }
+    });
+    return declarations;
+  }
+
+  /** The metrics declared in `file` whose name is a constant, at the name's argument or option. */
+  metricDeclarations(file: ts.SourceFile): MetricDeclaration[] {
+    const declarations: MetricDeclaration[] = [];
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const declares = this.resolver.behaviourOf(node)?.declares;
+      const nameNode = declares && this.argumentOrOption(node, declares.name);
+      if (!nameNode || nameNode.getSourceFile() !== file) return;
+      const { name, labelNames } = this.describeDeclaration(node, declares.name, declares.labelNames);
+      if (name !== undefined) declarations.push({ ...spanOf(nameNode), metric: name, labels: labelNames.filter((label) => label !== undefined) });
     });
     return declarations;
   }

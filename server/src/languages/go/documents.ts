@@ -43,6 +43,11 @@ export class GoDocuments {
     return importPath !== undefined && (this.editor.get(fileName)?.text.includes(`"${importPath}"`) ?? false);
   }
 
+  /** The root of the module `fileName` belongs to (the folder of the nearest `go.mod`), else its own folder. */
+  moduleRootOf(fileName: string): string {
+    return this.modules.moduleOf(directoryOf(fileName))?.root ?? directoryOf(fileName);
+  }
+
   /** `go.mod` or `go.work` may have changed: module paths are found again. */
   modulesChanged(): void {
     this.modules = new GoModules(this.sys);

@@ -2,12 +2,13 @@
  * Go in the language server: an open Go file is analysed with the other `.go` files of its directory
  * (open ones as the editor has them, the others from disk), re-parsed incrementally with the edits.
  */
-import type { CardinalConfig, Finding } from '../../analysis';
-import { analyzeGoPackage, describeGoLabelDeclarations, describeGoLabels, isGoFile, mayHaveGoFindings } from '../../go';
+import type { CardinalConfig, Finding, LabelSite } from '../../analysis';
+import { analyzeGoPackage, describeGoFile, describeGoPackageLabels, isGoFile, mayHaveGoFindings } from '../../go';
+import { enumerateSourceFiles } from '../../project/file-enumeration';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { directoryOf } from '../../project/paths';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
-import type { AnalysisRequest, FileLabels, LanguageWorkspace, WorkspaceContext } from '../language';
+import type { AnalysisRequest, FileLabels, LanguageWorkspace, ProjectLabels, WorkspaceContext } from '../language';
 import { GoDocuments } from './documents';
 
 export class GoWorkspace implements LanguageWorkspace {
@@ -32,7 +33,23 @@ export class GoWorkspace implements LanguageWorkspace {
   async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
     const files = await this.documents.packageOf(fileName);
     const packages = await this.documents.projectPackages();
-    return { sites: describeGoLabels(files, fileName, config, packages), declarations: describeGoLabelDeclarations(files, fileName, config, packages) };
+    return describeGoFile(files, fileName, config, packages);
+  }
+
+  /** The labels written in every package of the module of `fileName` that may write one (test files and `vendor` left out). */
+  async projectLabels(fileName: string, request: AnalysisRequest): Promise<ProjectLabels> {
+    const { files } = enumerateSourceFiles(this.context.sys, [this.documents.moduleRootOf(fileName)], { accepts: (name) => isGoFile(name) && !name.endsWith('_test.go') });
+    const directories = new Set(files.filter((file) => mayHaveGoFindings(this.context.editor.get(file)?.text ?? this.context.sys.readFile(file) ?? '', request.config)).map(directoryOf));
+    const packages = await this.documents.projectPackages();
+    const sites: LabelSite[] = [];
+    let filesSearched = 0;
+    for (const directory of [...directories].sort()) {
+      if (request.isCancelled() || Date.now() > request.deadline) return { sites, filesSearched, complete: false };
+      const packageFiles = packages.packageFiles(directory);
+      sites.push(...describeGoPackageLabels(packageFiles, request.config, packages));
+      filesSearched += packageFiles.length;
+    }
+    return { sites, filesSearched, complete: true };
   }
 
   /**

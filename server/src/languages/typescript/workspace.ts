@@ -6,7 +6,7 @@
  * (the open files of a project after an edit, a workspace scan) share its caches.
  */
 import type ts from 'typescript';
-import type { CardinalConfig, Finding } from '../../analysis';
+import type { CardinalConfig, Finding, LabelSite } from '../../analysis';
 import type { TextEdit } from '../../project/editor-snapshot';
 import type { Project } from '../../project/language-service-host';
 import { LanguageServices } from '../../project/language-services';
@@ -15,7 +15,7 @@ import { ProjectLocator } from '../../project/project-locator';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
 import { createAnalyzer, importsAnyOf, importsProjectModules, mayTouchMetrics, type Analyzer } from '../../typescript';
 import { directoryOf } from '../../project/paths';
-import type { AnalysisRequest, FileLabels, LanguageWorkspace, WorkspaceContext } from '../language';
+import type { AnalysisRequest, FileLabels, LanguageWorkspace, ProjectLabels, WorkspaceContext } from '../language';
 import { analyzeWithCallers, CallersTracker } from './callers';
 import type { CallersLookup } from '../../project/metric-files';
 import { isScriptFile } from '../../project/source-files';
@@ -51,10 +51,40 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
   }
 
   async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
-    return this.withProgram(fileName, { sites: [], declarations: [] }, (program) => {
+    return this.withProgram(fileName, { sites: [], declarations: [], metrics: [] }, (program) => {
       const analyzer = this.analyzerOf(program, config);
-      return { sites: analyzer.describeLabels(fileName), declarations: analyzer.labelDeclarations(fileName) };
+      return { sites: analyzer.describeLabels(fileName), declarations: analyzer.labelDeclarations(fileName), metrics: analyzer.metricDeclarations(fileName) };
     });
+  }
+
+  /**
+   * The labels of every file of the project that may write one, found as a scan finds them (callers
+   * and files a wrapper leaves labels to included). The program then shrinks back to the open files,
+   * so edits stay as cheap as before.
+   */
+  async projectLabels(fileName: string, request: AnalysisRequest): Promise<ProjectLabels> {
+    const project = this.services.projectOf(fileName);
+    const files = [...new Set([fileName, ...project.getSources().metricFiles(request.config)])];
+    project.include(files);
+    const growing = {
+      current: () => project.getProgram(),
+      include: (more: readonly string[]) => project.include(more),
+      callersOutside: (program: ts.Program, lookups: readonly CallersLookup[]) => project.getSources().callersOutside(program, lookups),
+    };
+    let complete = true;
+    const describe = (program: ts.Program, file: string): readonly LabelSite[] => {
+      if (request.isCancelled() || Date.now() > request.deadline) {
+        complete = false;
+        return [];
+      }
+      return this.analyzerOf(program, request.config).describeLabels(file);
+    };
+    try {
+      const results = analyzeWithCallers(files, growing, this.tracker, describe, { followDelegated: () => true });
+      return { sites: [...results.values()].flat(), filesSearched: results.size, complete };
+    } finally {
+      this.scanFinished();
+    }
   }
 
   openFilesAffectedBy(fileName: string): string[] {
