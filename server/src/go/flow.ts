@@ -90,6 +90,9 @@ export class FlowTracer {
     this.state = program.state;
   }
 
+  /** Whether a statement records into a vector whose recordings may move (the vectors know their kind). */
+  private readonly recordsAnyTime = (expression: GoNode): boolean => this.program.contextOfFile(expression.file)?.vectors.recordsAnyTime(expression) ?? false;
+
   private get frames(): CallFrame[] {
     return this.state.frames;
   }
@@ -191,7 +194,7 @@ export class FlowTracer {
     if (match?.kind === 'fact') {
       const { fact } = match;
       if (fact.kind === 'route-pattern') {
-        const phase = goRoutingPhase(node, match.frames, this.pkg);
+        const phase = goRoutingPhase(node, match.frames, this.pkg, this.recordsAnyTime);
         return phase ? earlyPattern(spanOf(node), textOf(node), phase) : bounded('the matched route pattern', true);
       }
       if (fact.kind === 'bounded' && fact.unlessCalled && this.programCalls(fact.unlessCalled.function)) {
@@ -231,7 +234,7 @@ export class FlowTracer {
   /** How the raw read at `node` (read through `frames`) would be rewritten. */
   private repair(frames: readonly TypedFrame[], node: GoNode) {
     const repair = repairOf(frames, node, this.pkg);
-    const phase = goRoutingPhase(node, frames, this.pkg);
+    const phase = goRoutingPhase(node, frames, this.pkg, this.recordsAnyTime);
     return phase ? { ...repair, beforeRouting: phase } : repair;
   }
 

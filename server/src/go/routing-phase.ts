@@ -10,10 +10,14 @@ import type { RoutingPhase } from '../analysis/value-facts';
 import { GO_CATALOGS, type GoRoutingOrder } from './catalog';
 import type { TypedFrame } from './chains';
 import type { GoPackage } from './package-index';
+import { recordingMove, type RecordsAnyTime } from './recording-move';
 import { ancestor, descendants, fieldOf, FUNCTION_TYPES, textOf, type GoNode } from './syntax';
 
-/** The routing phase of a read at `node` made through `frames`, when it runs before routing. */
-export function goRoutingPhase(node: GoNode, frames: readonly TypedFrame[], pkg: GoPackage): RoutingPhase | undefined {
+/**
+ * The routing phase of a read at `node` made through `frames`, when it runs before routing, with the
+ * move of its recording to after the request was handed on, when that is safe.
+ */
+export function goRoutingPhase(node: GoNode, frames: readonly TypedFrame[], pkg: GoPackage, recordsAnyTime: RecordsAnyTime): RoutingPhase | undefined {
   const routing = routingOf(frames, node, pkg);
   if (!routing) return undefined;
   const fn = ancestor(node, (candidate) => FUNCTION_TYPES.has(candidate.type));
@@ -21,7 +25,7 @@ export function goRoutingPhase(node: GoNode, frames: readonly TypedFrame[], pkg:
   if (!fn || !body || isRouteHandler(fn, routing)) return undefined;
   const handsOn = firstCall(body, routing.nextMethod);
   if (!handsOn || handsOn.start < node.end) return undefined;
-  return { patternThere: routing.patternThere, where: routing.where };
+  return { patternThere: routing.patternThere, where: routing.where, move: recordingMove(node, fn, handsOn, recordsAnyTime) };
 }
 
 function routingOf(frames: readonly TypedFrame[], node: GoNode, pkg: GoPackage): GoRoutingOrder | undefined {

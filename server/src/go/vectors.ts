@@ -21,6 +21,8 @@ export interface MetricVector {
   readonly labelNames: readonly (string | undefined)[] | undefined;
   /** `Namespace_Subsystem_Name` when literal. */
   readonly metric: string | undefined;
+  /** Whether its recordings may move within a request (see `VectorConstructorRule.recordsAnyTime`). */
+  readonly recordsAnyTime: boolean;
 }
 
 const MAX_HOPS = 16;
@@ -123,6 +125,26 @@ export class VectorIndex {
     return undefined;
   }
 
+  /**
+   * Whether the statement's expression records into a vector whose recordings may move within a
+   * request (`hits.WithLabelValues(…).Inc()`): the first vector on the way from the outermost call decides.
+   */
+  recordsAnyTime(expression: GoNode): boolean {
+    let node = unwrapParentheses(expression);
+    for (let hops = 0; hops < MAX_HOPS; hops++) {
+      if (node.type === 'call_expression') {
+        node = unwrapParentheses(fieldOf(node, 'function') as GoNode);
+        continue;
+      }
+      if (node.type !== 'selector_expression') return false;
+      const operand = unwrapParentheses(fieldOf(node, 'operand') as GoNode);
+      const vector = this.resolve(operand);
+      if (vector) return vector.recordsAnyTime;
+      node = operand;
+    }
+    return false;
+  }
+
   /** The vector a field holds when one struct field of that name, in this package, is given one. */
   byFieldName(name: string, hops: number): MetricVector | undefined {
     const candidates = this.byField.get(name) ?? [];
@@ -167,7 +189,7 @@ export class VectorIndex {
     const labelsLiteral = labelsArgument && this.tracer.compositeLiteralOf(labelsArgument);
     const labelNames = labelsLiteral ? literalElements(labelsLiteral).map((element) => this.constantString(element)) : undefined;
     const options = args[rule.optionsArgument] && this.tracer.compositeLiteralOf(args[rule.optionsArgument]);
-    return { call, labelNames, metric: options ? this.metricName(options) : undefined };
+    return { call, labelNames, metric: options ? this.metricName(options) : undefined, recordsAnyTime: rule.recordsAnyTime };
   }
 
   /** `Namespace_Subsystem_Name` of an options literal, when all present parts are constant. */

@@ -55,12 +55,15 @@ metric there. It is offered, and applied by fix-all, only when that is safe: the
 expression that declares nothing later code uses, nothing it reads is reassigned before \`next\`, and it
 records into a counter, histogram or summary. A gauge or an up-down counter is not moved: its
 recordings pair up (\`+1\` on arrival, \`-1\` on leaving), so the moment matters. A moved recording
-runs once the response finishes (Express) or once the rest of the chain has returned (Koa, Hono): a
-request whose connection drops, or whose handler throws past the middleware, is not counted.
+runs once the response finishes (Express) or once the rest of the chain has returned (Koa, Hono, and
+Go, where it goes after \`next.ServeHTTP(w, r)\` or \`err := c.Next()\`; before \`return c.Next()\` it
+becomes \`defer func() { … }()\` in place, and in net/http and chi only when the request handed on is
+the handler's own, never replaced): a request whose connection drops, or whose handler throws past
+the middleware, is not counted (a deferred one still counts a panic).
 
 A raw-path read before routing gets the route-pattern fix together with the same move, or, when it
 is kept in a constant that only the response's \`finish\` callback (or the code after \`await next()\`)
-uses, the fix reads the pattern at those uses and the constant goes. Go gets no move yet. When no
+uses, the fix reads the pattern at those uses and the constant goes. When no
 rewrite is safe, the fix is offered but not preferred, says why in its title, and fix-all leaves the
 line alone. Fix-all rewrites a label of a metric at every recording or at none.`,
 } as const satisfies Rule;

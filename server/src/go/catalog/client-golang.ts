@@ -6,12 +6,18 @@
  */
 import type { GoCatalog, VectorConstructorRule } from './types';
 
-const VECTOR_KINDS = ['Counter', 'Gauge', 'Histogram', 'Summary'];
+/** Each kind of metric, and whether its recordings may move within a request (a gauge's may not). */
+const VECTOR_KINDS: readonly { kind: string; recordsAnyTime: boolean }[] = [
+  { kind: 'Counter', recordsAnyTime: true },
+  { kind: 'Gauge', recordsAnyTime: false },
+  { kind: 'Histogram', recordsAnyTime: true },
+  { kind: 'Summary', recordsAnyTime: true },
+];
 
 function constructors(onType?: string): VectorConstructorRule[] {
-  return VECTOR_KINDS.flatMap((kind) => [
-    { function: `New${kind}Vec`, optionsArgument: 0, labelNamesArgument: 1, onType },
-    { function: `New${kind}`, optionsArgument: 0, onType },
+  return VECTOR_KINDS.flatMap(({ kind, recordsAnyTime }) => [
+    { function: `New${kind}Vec`, optionsArgument: 0, labelNamesArgument: 1, onType, recordsAnyTime },
+    { function: `New${kind}`, optionsArgument: 0, onType, recordsAnyTime },
   ]);
 }
 

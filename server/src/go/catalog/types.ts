@@ -100,6 +100,11 @@ export interface VectorConstructorRule {
   readonly labelNamesArgument?: number;
   /** Set when the constructor is a method of this type (`promauto.With(reg).NewCounterVec`). */
   readonly onType?: string;
+  /**
+   * Whether a recording may happen at any moment of a request (a counter, a histogram, a summary), so
+   * moving it later changes no value; a gauge's `Inc` and `Dec` pair up, and their moment matters.
+   */
+  readonly recordsAnyTime: boolean;
 }
 
 /** A method of a metric vector whose arguments are label values. */
