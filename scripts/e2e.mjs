@@ -23,11 +23,12 @@ import { ensureTools } from './e2e/install-tools.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workspace = path.join(root, 'test', 'e2e', 'workspace');
 const testsPath = path.join(root, 'test', 'out', 'e2e', 'suite', 'index.js');
-const screenshotFile = path.join(root, 'test', 'e2e', 'artifacts', 'editor.png');
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
 const { values: options } = parseArgs({ options: { vsix: { type: 'string' } } });
 const vsix = options.vsix === undefined ? undefined : path.resolve(options.vsix);
+// The packaged run keeps its pictures apart, so the run from the build's are still there to compare.
+const artifactsDir = path.join(root, 'test', 'e2e', 'artifacts', ...(vsix === undefined ? [] : ['vsix']));
 const started = Date.now();
 const seconds = (since) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
@@ -49,8 +50,8 @@ try {
     workspace,
     stateDir,
     vsixFiles: vsix === undefined ? [] : [vsix],
-    // Tells the suite to ask for the screenshot before the extension host shuts down.
-    env: { CARDINAL_E2E_SCREENSHOT: screenshotFile },
+    // Where the suite's screenshots go: it asks for one per scenario, and a last one before the extension host shuts down.
+    env: { CARDINAL_E2E_ARTIFACTS: artifactsDir },
   });
   console.log(`e2e: code-server healthy at ${codeServer.origin} after ${seconds(serverStarted)}`);
   const extensionPath = vsix === undefined ? root : codeServer.installedExtensions[0];
@@ -64,7 +65,7 @@ try {
       testsPath,
       chromiumPath: tools.chromium,
       profileDir: path.join(stateDir, 'chromium-profile'),
-      screenshotFile,
+      artifactsDir,
       timeoutMs: SUITE_TIMEOUT_MS,
       log: (line) => console.log(line),
     }));

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -22,6 +23,7 @@ describe('the flow view', () => {
     assert.ok(notes && notes.length >= 3, `steps: ${JSON.stringify(notes)}`);
     assert.match(notes[0], /req\.path/, 'the first step is the source');
     assert.match(notes[notes.length - 1], /endpoint/, 'the last step is the label');
+    await screenshot('flow-view');
     await vscode.commands.executeCommand('cardinal.clearFlow');
   });
 });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -33,6 +34,7 @@ describe('the incident middleware in Go (go/middleware.go)', () => {
     const diagnostic = await waitFor('a raw-path-label diagnostic on `lvs...`', spreadFinding);
     const related = (diagnostic.relatedInformation ?? []).map((info) => document.getText(info.location.range));
     assert.ok(related.includes('c.Request.URL.Path'), `no related information at the source: ${JSON.stringify(related)}`);
+    await screenshot('go-incident');
   });
 
   it('applies "Use the route pattern": `c.FullPath()` replaces the raw path', async () => {

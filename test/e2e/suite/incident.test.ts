@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -40,6 +41,7 @@ describe('the incident middleware (src/middleware.ts)', () => {
       steps.some((step) => step.file === middleware.toString() && step.text === 'req.path'),
       `no related information at req.path: ${JSON.stringify(steps)}`,
     );
+    await screenshot('incident-squiggle');
   });
 
   it('applies "Use the route pattern", after which the finding is gone', async () => {
@@ -58,6 +60,7 @@ describe('the incident middleware (src/middleware.ts)', () => {
     assert.ok(fixed.includes(ROUTE_PATTERN_WITH_FALLBACK), `the fixed text lacks ${ROUTE_PATTERN_WITH_FALLBACK}:\n${fixed}`);
     assert.doesNotMatch(fixed, /req\.path/);
     await waitFor('the finding on `...lvs` to go away', () => (spreadFinding() ? undefined : true));
+    await screenshot('incident-fixed');
   });
 
   it('reports the finding again once the fix is reverted', async () => {

@@ -3,20 +3,16 @@
  * contract): the extension host loads this module and awaits `run()`; a rejection fails the run.
  * It runs here under code-server (scripts/e2e.mjs) and unchanged under `@vscode/test-electron`.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
-import { waitFor } from './wait-for';
-
-/**
- * Set by scripts/e2e.mjs: the file its browser writes a screenshot of the workbench to when this
- * suite logs `cardinal-e2e:screenshot`. Unset under other runners, which take no screenshot.
- */
-const SCREENSHOT_FILE = process.env.CARDINAL_E2E_SCREENSHOT;
+import { screenshot } from './screenshot';
 
 /** Runs every `*.test.js` beside this file, in name order, inside the extension host. */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000 });
+  // CARDINAL_E2E_GREP runs only the tests whose titles match it, while working on one of them.
+  const grep = process.env.CARDINAL_E2E_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60_000, ...(grep ? { grep } : {}) });
   const testFiles = readdirSync(__dirname)
     .filter((name) => name.endsWith('.test.js'))
     .sort();
@@ -27,15 +23,7 @@ export async function run(): Promise<void> {
   });
   // The plain summary line CI logs recognise, whatever the runner.
   console.log(`${stats.passes} passed, ${stats.failures} failed`);
-  if (SCREENSHOT_FILE !== undefined) await requestScreenshot(SCREENSHOT_FILE);
+  // The workbench as the run leaves it, while the extension host (and so the diagnostics) is alive.
+  await screenshot('editor');
   if (stats.failures > 0) throw new Error(`${stats.failures} end-to-end test(s) failed`);
-}
-
-/**
- * Asks the runner for a screenshot while the extension host, and so Cardinal's diagnostics, are
- * still alive: they vanish from the workbench once `run()` returns.
- */
-async function requestScreenshot(file: string): Promise<void> {
-  console.log(`cardinal-e2e:screenshot ${file}`);
-  await waitFor(`the screenshot ${file}`, () => (existsSync(file) ? true : undefined), 30_000);
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -46,6 +47,7 @@ describe('a rule page', () => {
     await vscode.commands.executeCommand(code.target.path, ...JSON.parse(code.target.query));
     const tab = await waitFor('a Markdown preview tab', markdownPreviewTab);
     assert.match(tab.label, /raw-path-label/);
+    await screenshot('rule-page');
   });
 
   it('offers "Show documentation for raw-path-label" among the quick fixes', async () => {

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, isLoaded, ruleId, workspaceFile } from './workspace';
 
@@ -16,6 +17,7 @@ describe('Cardinal: Scan Workspace', () => {
       diagnostics.some((diagnostic) => ruleId(diagnostic) === 'unbounded-label'),
       `expected an unbounded-label finding, got ${JSON.stringify(diagnostics.map(ruleId))}`,
     );
+    await screenshot('scan-problems');
   });
 
   it('gives the focus back to the editor, scan after scan, and keeps a closed file\'s findings', async () => {
@@ -31,6 +33,7 @@ describe('Cardinal: Scan Workspace', () => {
     // Give the server time to react to the close before looking.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.equal(cardinalDiagnostics(middleware).length, found.length, 'the findings of a file the scan covered stay once it is closed');
+    await screenshot('scan-kept-after-close');
   });
 });
 

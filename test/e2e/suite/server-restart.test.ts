@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -54,6 +55,7 @@ describe('a killed language server', () => {
       await waitFor(`a diagnostic on the added label from the restarted server (pid ${restarted})`, () =>
         cardinalDiagnostics(audit).some((diagnostic) => document.getText(diagnostic.range) === 'req.path') ? true : undefined,
       );
+      await screenshot('server-restarted');
     } finally {
       // Put the file back as it was, on disk too: whatever saved the edit, the checkout stays clean.
       const restore = new vscode.WorkspaceEdit();

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
 import { waitFor } from './wait-for';
 import { cardinalDiagnostics, ruleId, workspaceFile } from './workspace';
 
@@ -19,6 +20,7 @@ describe('a suppression quick fix', () => {
         await vscode.commands.executeCommand(ignore.command.command, ...(ignore.command.arguments ?? []));
         const editor = vscode.window.activeTextEditor;
         assert.equal(editor?.document.getText(editor.selection), 'reason: why this value is bounded', title);
+        await screenshot(title === 'Ignore this label here' ? 'suppression-next-line' : 'suppression-file');
       } finally {
         await vscode.commands.executeCommand('workbench.action.files.revert');
       }
