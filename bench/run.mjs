@@ -3,7 +3,7 @@
  * `npm run bench [-- --quick] [-- --runs N]`: the benchmarks of issue 6. Generates the corpora, then
  * measures the CLI scan against `tsc --noEmit` (TypeScript 6, the server's compiler, and the native
  * TypeScript 7) in alternating runs, the language server's scan, per-edit latency and memory, the
- * Go scan, and the server's cold start on a small workspace. Prints the tables, writes bench/results.json, and exits 1 when a target is missed.
+ * Go scan, and the cold start of the server and of the editor on a small workspace. Prints the tables, writes bench/results.json, and exits 1 when a target is missed.
  */
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { generateCorpus } from './generate/index.mjs';
 import { TYPESCRIPT_EDITED_FILE } from './generate/typescript-corpus.mjs';
 import { measureColdStart } from './lib/cold-start.mjs';
+import { measureEditorColdStart } from './lib/editor-cold-start.mjs';
 import { measureLanguageServer } from './lib/lsp-session.mjs';
 import { compareWithPlanted } from './lib/planted.mjs';
 import { runMeasured } from './lib/run-process.mjs';
@@ -58,6 +59,8 @@ results.go.push(await measureGoScan(go));
 // The demo's incident service: four files, one finding, no node_modules (a fresh clone's view).
 progress('language server cold start on demo/incident');
 results.coldStart = await measureColdStart({ workspace: join(REPOSITORY, 'demo/incident'), file: 'src/middleware/request-metrics.ts', runs: plan.runs });
+progress('editor cold start in code-server (test/e2e/workspace)');
+results.editorColdStart = await measureEditorColdStart({ repository: REPOSITORY, runs: plan.runs });
 
 results.checks = checkTargets(results);
 results.durationSeconds = (Date.now() - started) / 1000;
@@ -210,6 +213,11 @@ function printReport(r) {
       '7. Language server cold start (a new process each run; the editor\'s own start-up not included)',
       ['workspace', 'spawn → first squiggle', 'didOpen → first squiggle', 'findings'],
       [[`${r.coldStart.workspace.split('/').slice(-2).join('/')}/${r.coldStart.file}`, s(r.coldStart.totalMs), s(r.coldStart.fromOpenMs), r.coldStart.findings]],
+    ),
+    formatTable(
+      '8. Editor cold start in code-server (a new editor each run; test/e2e/workspace, src/middleware.ts)',
+      ['open → first squiggle'],
+      [[r.editorColdStart.unavailable ?? s(r.editorColdStart.openToSquiggleMs)]],
     ),
     formatTable('Targets', ['', 'target', 'measured'], r.checks.map((check) => [check.passed ? 'pass' : check.stretch ? 'stretch, not met' : 'MISSED', check.name, check.detail])),
     `Finished in ${(r.durationSeconds / 60).toFixed(1)} min; results in bench/results.json.`,

@@ -38,5 +38,10 @@ export function checkTargets(results) {
   if (cold) {
     check('server cold start ≤ 0.8 s to the first squiggle (small workspace)', cold.totalMs.median <= 800 && cold.findings > 0, `${(cold.totalMs.median / 1000).toFixed(2)} s, ${cold.findings} findings`);
   }
+  const editor = results.editorColdStart;
+  if (editor) {
+    const median = editor.openToSquiggleMs?.median;
+    check('editor cold start ≤ 1.5 s from opening a file to its squiggle', median !== undefined && median <= 1500, median === undefined ? `not measured: ${editor.unavailable}` : `${(median / 1000).toFixed(2)} s`);
+  }
   return checks;
 }
