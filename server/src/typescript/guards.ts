@@ -26,7 +26,8 @@ export function finiteSetGuard(checker: ts.TypeChecker, node: ts.ConditionalExpr
 
 /** Whether a read of a variable sits where a membership check of that same variable has passed. */
 export function isGuardedUse(checker: ts.TypeChecker, use: ts.Identifier): boolean {
-  const symbol = checker.getSymbolAtLocation(use);
+  // In `{ format }` the name stands for the variable, whose symbol is not the property's.
+  const symbol = ts.isShorthandPropertyAssignment(use.parent) ? checker.getShorthandAssignmentValueSymbol(use.parent) : checker.getSymbolAtLocation(use);
   if (!symbol) return false;
   const tests = (membership: Membership | undefined, whenMember: boolean) =>
     membership !== undefined && membership.whenMember === whenMember && membership.tested.some((t) => isReadOf(checker, t, symbol));
