@@ -129,6 +129,16 @@ export class FlowTracer {
     return isOpen(facts) ? (this.namedIdFacts(node) ?? facts) : facts;
   }
 
+  /** A variable initialised by a cast (`const format = req.query.format as Format`), not by `as const`. */
+  private isCastVariable(node: ts.Identifier): boolean {
+    const declaration = this.index.declarationOf(node);
+    let initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+    while (initializer && ts.isParenthesizedExpression(initializer)) initializer = initializer.expression;
+    if (!initializer || !(ts.isAsExpression(initializer) || ts.isTypeAssertionExpression(initializer))) return false;
+    const type = initializer.type;
+    return !(ts.isTypeReferenceNode(type) && ts.isIdentifier(type.typeName) && type.typeName.text === 'const');
+  }
+
   /** A value followed no further whose own name says it is the id of a growing set (`projectId`, `order.id`). */
   private namedIdFacts(node: ts.Expression): Facts | undefined {
     let entity: string | undefined;
@@ -161,7 +171,12 @@ export class FlowTracer {
     }
     if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) {
       const byType = boundedByType(this.resolver.checker, node);
-      if (byType) return bounded(byType);
+      if (byType && !(ts.isIdentifier(node) && this.isCastVariable(node))) return bounded(byType);
+      if (byType) {
+        // A type that a cast gave the value is the writer's claim, not a bound: the client chose the value.
+        const cast = this.identifierFacts(node as ts.Identifier, frame, next);
+        return cast.taints.length > 0 ? cast : bounded(byType);
+      }
     }
     if (ts.isTemplateExpression(node)) {
       return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), stepAt(node, notes.interpolated()));
