@@ -25,6 +25,7 @@ import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
 import { finiteSetGuard, isGuardedUse } from './guards';
+import { iteratedByLoop, iteratedByParameter } from './iteration';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
 import { repairOf } from './repair';
@@ -310,6 +311,8 @@ export class FlowTracer {
     if (ts.isEnumMember(declaration)) return bounded('an enum member');
     if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
       const name = declaration.name.text;
+      const looped = iteratedByLoop(declaration);
+      if (looped) return this.elementFacts(looped, declaration.name, frame, depth);
       const parts: Facts[] = [];
       const local = frameFor(declaration, frame);
       if (declaration.initializer) parts.push(through(this.value(declaration.initializer, local, depth), stepAt(declaration.name, notes.assignedTo(name))));
@@ -405,6 +408,8 @@ export class FlowTracer {
       }
       return this.memberFacts(member, param.name as ts.Identifier, undefined);
     }
+    const iterated = iteratedByParameter(param);
+    if (iterated && ts.isIdentifier(param.name)) return this.elementFacts(iterated, param.name, frame, depth);
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
     const name = param.name.getText();
@@ -426,6 +431,11 @@ export class FlowTracer {
       return through(emitted, stepAt(param.name, notes.passedAs(name)));
     });
     return union(parts);
+  }
+
+  /** What any element of `collection` holds, as the variable `name` that iteration puts it in. */
+  private elementFacts(collection: ts.Expression, name: ts.Identifier, frame: Frame | undefined, depth: number): Facts {
+    return through(through(this.value(collection, frame, depth), stepAt(collection, notes.elementOf(collection.getText()))), stepAt(name, notes.assignedTo(name.text)));
   }
 
   /** A team's wrapper listed as a sink: its arguments are reported at each call, not again inside it. */
