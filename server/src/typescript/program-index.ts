@@ -386,18 +386,43 @@ export class ProgramIndex {
     let map = this.writesByFile.get(file);
     if (map) return map;
     const found = new Map<ts.Symbol, PropertyWrite[]>();
+    const add = (symbol: ts.Symbol, write: PropertyWrite) => found.set(symbol, [...(found.get(symbol) ?? []), write]);
     walk(file, (node) => {
+      const assigned = ts.isCallExpression(node) ? objectAssignTarget(node) : undefined;
+      const assignedSymbol = assigned && this.symbolOf(assigned);
+      if (assignedSymbol) for (const write of assignedProperties(node as ts.CallExpression)) add(assignedSymbol, write);
       if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = skipOuter(node.left);
       if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) || !ts.isIdentifier(left.expression)) return;
       const name = staticName(left, this.checker);
       const symbol = this.symbolOf(left.expression);
-      if (name !== undefined && symbol) found.set(symbol, [...(found.get(symbol) ?? []), { name, target: left, value: node.right }]);
+      if (name !== undefined && symbol) add(symbol, { name, target: left, value: node.right });
     });
     map = found;
     this.writesByFile.set(file, map);
     return map;
   }
+}
+
+/** `Object.assign(labels, …)`: the variable whose object receives the properties. */
+function objectAssignTarget(call: ts.CallExpression): ts.Identifier | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'assign' || !ts.isIdentifier(callee.expression) || callee.expression.text !== 'Object') return undefined;
+  const target = call.arguments[0] && skipOuter(call.arguments[0]);
+  return target && ts.isIdentifier(target) ? target : undefined;
+}
+
+/** The properties of the object literals `Object.assign` copies, each as a write at its name. */
+function assignedProperties(call: ts.CallExpression): PropertyWrite[] {
+  return call.arguments.slice(1).flatMap((source) => {
+    const literal = skipOuter(source);
+    if (!ts.isObjectLiteralExpression(literal)) return [];
+    return literal.properties.flatMap((property): PropertyWrite[] => {
+      if (ts.isShorthandPropertyAssignment(property)) return [{ name: property.name.text, target: property.name, value: property.name }];
+      if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return [];
+      return [{ name: property.name.text, target: property.name, value: property.initializer }];
+    });
+  });
 }
 
 /** Test code by the usual names: `*.test.ts`, `*.spec.js`, files under `__tests__/`. */
