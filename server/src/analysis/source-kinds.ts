@@ -24,6 +24,7 @@ export const SOURCE_KINDS = {
   'unique-id': { description: 'a generated unique id', consequence: 'a new time series per call' },
   'entity-id': { description: 'an id of a growing set', consequence: 'one time series per id' },
   'error-message': { description: 'an error message', consequence: 'one time series per distinct message' },
+  'token-claim': { description: 'a claim of an authentication token', consequence: 'one time series per user or token' },
   custom: { description: 'a configured unbounded source', consequence: 'one time series per distinct value' },
 } as const;
 

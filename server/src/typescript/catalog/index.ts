@@ -9,6 +9,7 @@ import { globals, idGenerators, nodeBuiltins } from './globals';
 import { hapi } from './hapi';
 import { hocuspocus } from './hocuspocus';
 import { hono, honoRoute } from './hono';
+import { jsonwebtoken } from './jsonwebtoken';
 import { koa, koaRouter } from './koa';
 import type { Entity, EntityId, LibraryTable } from './model';
 import { nestjs } from './nestjs';
@@ -23,7 +24,7 @@ export const TABLES: readonly LibraryTable[] = [
   promClient, openTelemetry, hotShots, ddTrace,
   expressPromBundle, connectDatadog, promster, fastifyMetrics, honoPrometheus,
   nodeHttp, fetchApi, express, fastify, koa, koaRouter, hono, honoRoute, hapi, nestjs,
-  responseTime, hocuspocus,
+  responseTime, hocuspocus, jsonwebtoken,
   globals, nodeBuiltins, idGenerators, urlValueParser,
 ];
 
