@@ -9,6 +9,7 @@
  * fully installed workspace agree on everything the syntax shows.
  */
 import ts from 'typescript';
+import { isErrorParameter } from './error-parameters';
 import { entitiesForType, entity as entityById, GLOBALS, isCallableMemberName, tableForModule } from './catalog';
 import type { Behaviour, EntityId, Member, OptionSink } from './catalog/model';
 import { callbackSite, type CallbackSite, matchesCallback, matchesPath, shiftForErrorHandler } from './callback-sites';
@@ -269,7 +270,8 @@ export class Resolver {
     if (ts.isBindingElement(declaration)) return this.entityOfBindingElement(declaration, depth);
     if (ts.isParameter(declaration)) {
       const member = this.parameterMember(declaration, depth + 1);
-      return member && 'entity' in member ? member.entity : undefined;
+      if (member) return 'entity' in member ? member.entity : undefined;
+      return isErrorParameter(declaration) ? 'global:Error' : undefined;
     }
     if ((ts.isPropertyDeclaration(declaration) || ts.isPropertySignature(declaration)) && declaration.type) {
       return this.entityOfTypeNode(declaration.type, depth + 1) ?? this.initializerEntity(declaration, depth) ?? this.entityOfLateBinding(declaration, depth);
