@@ -39,6 +39,7 @@ export const globals: LibraryTable = {
     crypto: 'global:Crypto',
     JSON: 'global:JSON',
     Object: 'global:ObjectClass',
+    Promise: 'global:PromiseClass',
     String: 'global:Carries',
     Number: 'global:Carries',
     parseInt: 'global:Carries',
@@ -74,6 +75,8 @@ export const globals: LibraryTable = {
     // An object's keys and values are what it holds: the names of a client's query parameters are the client's.
     ObjectClass: { members: Object.fromEntries(['keys', 'values', 'entries', 'fromEntries', 'assign'].map((name) => [name, carries])) },
     Carries: { call: { propagates: [0] } },
+    // A promise resolved with a value resolves to it: `then`'s callback receives what was passed.
+    PromiseClass: { members: { resolve: carriesFirst } },
     Bool: { call: { returns: { bounded: 'a boolean' } } },
     URLClass: { construct: { propagates: [0] } },
     ErrorClass: { construct: { returns: { entity: 'global:Error' } } },
