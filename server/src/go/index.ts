@@ -26,6 +26,7 @@ export type { GoAnalysisOptions, GoFileDescription } from './analyze';
 export { describeGoFile, describeGoPackageLabels } from './analyze';
 export type { GoPackageLoader } from './program';
 export { GoModules } from './modules';
+export { GoPackageRelevance } from './package-relevance';
 import type { GoPackageLoader } from './program';
 
 /** A Go file as text. */

@@ -3,9 +3,10 @@
  * metric declared in one file and used in another is understood (files of a different `package`
  * clause in the same directory, such as `foo_test`, are told apart by the Go frontend itself). The
  * packages of the same module they import are read from disk as the analysis follows them there.
+ * A package that cannot have a finding (no sink named in it or in what it imports) is not parsed.
  */
 import type { Finding } from '../../analysis';
-import { analyzeGoFiles, diskPackageLoader, type GoParser, type GoSourceFile } from '../../go';
+import { analyzeGoFiles, diskPackageLoader, GoPackageRelevance, isGoFile, mayHaveGoFindings, type GoParser, type GoSourceFile } from '../../go';
 import { MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { describeTimeBudgetExceeded } from '../../project/time-budget';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
@@ -16,11 +17,15 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
   const findings: Finding[] = [];
   // The module's other packages, read and parsed once for the whole scan, as the analysis asks for them.
   const system = context.system;
-  const packages = diskPackageLoader(parser, {
-    readFile: (fileName) => ((system.getFileSize?.(fileName) ?? 0) > MAX_FILE_SIZE ? undefined : system.readFile(fileName)),
-    readDirectory: (directory) => system.readDirectory(directory, ['.go'], undefined, undefined, 1).map(toForwardSlashes),
-  });
-  for (const directoryFiles of groupByDirectory(files).values()) {
+  const readFile = (fileName: string) => ((system.getFileSize?.(fileName) ?? 0) > MAX_FILE_SIZE ? undefined : system.readFile(fileName));
+  const readDirectory = (directory: string) => system.readDirectory(directory, ['.go'], undefined, undefined, 1).map(toForwardSlashes);
+  const packages = diskPackageLoader(parser, { readFile, readDirectory });
+  const relevance = new GoPackageRelevance({ readFile, goFilesOf: (directory) => readDirectory(directory).filter(isGoFile) }, (fileName, text) => mayHaveGoFindings(text, context.configFor(fileName)));
+  for (const [directory, directoryFiles] of groupByDirectory(files)) {
+    if (!relevance.mayHaveFindings(directory)) {
+      for (const fileName of directoryFiles) context.fileDone(fileName);
+      continue;
+    }
     const sources: GoSourceFile[] = [];
     for (const fileName of directoryFiles) {
       const text = context.system.readFile(fileName);
