@@ -105,6 +105,40 @@ test('Go: cardinal scan of one file and the editor with that file open see the s
   }
 });
 
+/** A handler file that names no sink: it calls a wrapper of its own package and one of an imported package. */
+const GO_WRAPPERS = {
+  'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+  'internal/metrics/metrics.go': GO_MODULE['internal/metrics/metrics.go'],
+  'handlers/record.go':
+    'package handlers\n\nimport "github.com/prometheus/client_golang/prometheus"\n\nvar pages = prometheus.NewCounterVec(prometheus.CounterOpts{Name: "pages_total"}, []string{"path"})\n\nfunc recordPage(path string) {\n\tpages.WithLabelValues(path).Inc()\n}\n',
+  'handlers/routes.go':
+    'package handlers\n\nimport (\n\t"net/http"\n\n\t"example.com/shop/internal/metrics"\n)\n\nfunc show(w http.ResponseWriter, r *http.Request) {\n\trecordPage(r.URL.Path)\n\tmetrics.CountLogin(r.RemoteAddr)\n}\n',
+  // Imports the metrics package's importer only: still analysed, and clean.
+  'app/main.go': 'package main\n\nimport "example.com/shop/handlers"\n\nfunc main() { _ = handlers.Version }\n',
+};
+
+test('Go: a file naming no sink, calling wrappers of its package and of an imported one: the scan and the editor agree', async () => {
+  const moduleRoot = createTempTree({ ...GO_WRAPPERS, 'handlers/version.go': 'package handlers\n\nconst Version = "1"\n' });
+  try {
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/bin/cardinal.js'), 'scan', '.', '--format', 'json'], { cwd: moduleRoot, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { file: string; start: { line: number; column: number }; ruleId: string; label?: string; message: string }[] };
+    assert.deepEqual(
+      report.findings.map((f) => `${f.file} ${f.ruleId} ${f.label}`),
+      ['handlers/routes.go raw-path-label path', 'handlers/routes.go unbounded-label client'],
+    );
+    const expected = report.findings.map((f) => [f.start.line - 1, f.start.column - 1, f.ruleId, f.message] as const).sort();
+    await withServerOn(moduleRoot, async (session) => {
+      const uri = await session.open(path.join(moduleRoot, 'handlers/routes.go'), GO_WRAPPERS['handlers/routes.go'], 'go');
+      const diagnostics = await session.waitForDiagnostics(uri, 'the two findings at the calls', (list) => list.length === expected.length);
+      const rows = diagnostics.map((d) => [d.range.start.line, d.range.start.character, String(d.code), typeof d.message === 'string' ? d.message : d.message.value] as const).sort();
+      assert.deepEqual(rows, expected);
+    });
+  } finally {
+    removeTree(moduleRoot);
+  }
+});
+
 /** A pnpm workspace: a service calls a wrapper its sibling package exports, by the package's name. */
 const WORKSPACE = {
   'package.json': JSON.stringify({ name: 'acme', private: true }),

@@ -1,5 +1,5 @@
 import type ts from 'typescript';
-import { GoModules, GoParser, isGoFile, type GoFileSyntax, type GoPackageLoader, type GoSyntaxTree } from '../../go';
+import { GoModules, GoPackageRelevance, GoParser, isGoFile, type GoFileSyntax, type GoPackageLoader, type GoSyntaxTree } from '../../go';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
@@ -11,6 +11,9 @@ import type { WorkspaceContext } from '../language';
  * source), so re-parsing is the cost to avoid and memory the one to bound.
  */
 const CACHED_DISK_FILES = 128;
+
+/** Whether a file's text names a sink (the catalogs' or the configuration's). */
+type SinkNaming = (fileName: string, text: string) => boolean;
 
 interface OpenGoDocument {
   tree: GoSyntaxTree;
@@ -41,6 +44,23 @@ export class GoDocuments {
   mayImport(fileName: string, directory: string): boolean {
     const importPath = this.modules.importPathOf(directory);
     return importPath !== undefined && (this.editor.get(fileName)?.text.includes(`"${importPath}"`) ?? false);
+  }
+
+  /**
+   * True when analysing `fileName` (whose text is `text`) may report a finding: a file of its package
+   * or of a project package it imports names a sink. The same test a scan makes, on the editor's view.
+   */
+  mayHaveFindings(fileName: string, text: string, namesSink: SinkNaming): boolean {
+    const source = {
+      readFile: (name: string) => (name === fileName ? text : this.readSource(name)),
+      goFilesOf: (directory: string) => this.goFileNamesIn(directory, directory === directoryOf(fileName) ? [fileName] : []),
+    };
+    return new GoPackageRelevance(source, namesSink, this.modules).mayHaveFindings(directoryOf(fileName));
+  }
+
+  /** The same test for whole packages, as the editor and the disk have their files (ask it several questions at once). */
+  packageRelevance(namesSink: SinkNaming): GoPackageRelevance {
+    return new GoPackageRelevance({ readFile: (name) => this.readSource(name), goFilesOf: (directory) => this.goFileNamesIn(directory, []) }, namesSink, this.modules);
   }
 
   /** The root of the module `fileName` belongs to (the folder of the nearest `go.mod`), else its own folder. */
@@ -86,13 +106,25 @@ export class GoDocuments {
   }
 
   private filesIn(parser: GoParser, directory: string, extra: readonly string[], keep: (name: string) => boolean): GoFileSyntax[] {
+    return this.goFileNamesIn(directory, extra)
+      .filter(keep)
+      .flatMap((name) => this.syntaxOf(parser, name) ?? []);
+  }
+
+  /** The `.go` files of `directory`, on disk or open, and `extra`, sorted. */
+  private goFileNamesIn(directory: string, extra: readonly string[]): string[] {
     const names = new Set(extra);
     for (const name of this.sys.readDirectory(directory, ['.go'], undefined, undefined, 1)) names.add(toForwardSlashes(name));
     for (const name of this.editor.openFileNames()) if (directoryOf(name) === directory) names.add(name);
-    return [...names]
-      .filter((name) => isGoFile(name) && keep(name))
-      .sort()
-      .flatMap((name) => this.syntaxOf(parser, name) ?? []);
+    return [...names].filter(isGoFile).sort();
+  }
+
+  /** A file's text as the editor has it, else from disk; undefined when it is missing or too large to analyse. */
+  private readSource(fileName: string): string | undefined {
+    const editorText = this.editor.get(fileName)?.text;
+    if (editorText !== undefined) return editorText;
+    const size = this.sys.getFileSize?.(fileName);
+    return size !== undefined && size > MAX_FILE_SIZE ? undefined : this.sys.readFile(fileName);
   }
 
   dispose(): void {
@@ -113,9 +145,7 @@ export class GoDocuments {
   private syntaxOf(parser: GoParser, fileName: string): GoFileSyntax | undefined {
     const editorText = this.editor.get(fileName)?.text;
     if (editorText !== undefined) return this.openTree(parser, fileName, editorText).syntax;
-    const size = this.sys.getFileSize?.(fileName);
-    if (size !== undefined && size > MAX_FILE_SIZE) return undefined;
-    const text = this.sys.readFile(fileName);
+    const text = this.readSource(fileName);
     return text === undefined ? undefined : this.diskSyntax(parser, fileName, text);
   }
 

@@ -18,8 +18,9 @@ export class GoWorkspace implements LanguageWorkspace {
     this.documents = new GoDocuments(context.editor, context.sys);
   }
 
-  mayHaveFindings(_fileName: string, text: string, config: CardinalConfig): boolean {
-    return mayHaveGoFindings(text, config);
+  mayHaveFindings(fileName: string, text: string, config: CardinalConfig): boolean {
+    // A file that names no sink may still call a sibling's or an imported package's wrapper of one.
+    return mayHaveGoFindings(text, config) || this.documents.mayHaveFindings(fileName, text, (_name, other) => mayHaveGoFindings(other, config));
   }
 
   async findings(fileName: string, request: AnalysisRequest): Promise<Finding[]> {
@@ -39,7 +40,8 @@ export class GoWorkspace implements LanguageWorkspace {
   /** The labels written in every package of the module of `fileName` that may write one (test files and `vendor` left out). */
   async projectLabels(fileName: string, request: AnalysisRequest): Promise<ProjectLabels> {
     const { files } = enumerateSourceFiles(this.context.sys, [this.documents.moduleRootOf(fileName)], { accepts: (name) => isGoFile(name) && !name.endsWith('_test.go') });
-    const directories = new Set(files.filter((file) => mayHaveGoFindings(this.context.editor.get(file)?.text ?? this.context.sys.readFile(file) ?? '', request.config)).map(directoryOf));
+    const relevance = this.documents.packageRelevance((_name, text) => mayHaveGoFindings(text, request.config));
+    const directories = new Set(files.map(directoryOf).filter((directory) => relevance.mayHaveFindings(directory)));
     const packages = await this.documents.projectPackages();
     const sites: LabelSite[] = [];
     let filesSearched = 0;
