@@ -5,7 +5,7 @@
  * incrementally with each edit.
  */
 import { Language, Parser, type Point, type Tree } from '@vscode/tree-sitter-wasm';
-import { copySyntaxTree, type GoFileSyntax } from './syntax';
+import { copySyntaxTree, GoNodeKinds, type GoFileSyntax } from './syntax';
 
 /** A replacement in the previous text, in UTF-16 offsets (LSP incremental changes map onto this). */
 export interface GoTextEdit {
@@ -28,14 +28,17 @@ interface NativeTree extends GoSyntaxTree {
 
 /** Loads the tree-sitter runtime and the Go grammar (about 20 ms), then parses synchronously. */
 export class GoParser {
-  private constructor(private readonly parser: Parser) {}
+  private constructor(
+    private readonly parser: Parser,
+    private readonly kinds: GoNodeKinds,
+  ) {}
 
   static async load(): Promise<GoParser> {
     await Parser.init();
     const language = await Language.load(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-go.wasm'));
     const parser = new Parser();
     parser.setLanguage(language);
-    return new GoParser(parser);
+    return new GoParser(parser, new GoNodeKinds(language));
   }
 
   /** Parses a whole file. */
@@ -75,7 +78,7 @@ export class GoParser {
   private wrap(fileName: string, text: string, native: Tree): NativeTree {
     const cursor = native.walk();
     try {
-      const syntax = copySyntaxTree(cursor, fileName, text);
+      const syntax = copySyntaxTree(cursor, this.kinds, fileName, text);
       return { syntax, native, hasErrors: native.rootNode.hasError, dispose: () => native.delete() };
     } finally {
       cursor.delete();
