@@ -10,13 +10,18 @@ import { SourceBuilder } from './source-builder.mjs';
 const PLATFORM_KINDS = ['httpx', 'validate', 'paging', 'clock'];
 const METRIC_FILES_PER_GROUP = 3;
 
-/** Generates `{ files: Map<relative path, text>, planted: [{ file, line, ruleId, label }] }`. */
-export function generateGoCorpus({ files: total, seed }) {
+/**
+ * Generates `{ files: Map<relative path, text>, planted: [{ file, line, ruleId, label }] }`. With
+ * `instrumentedPlatform`, the platform's JSON writer counts responses through a shared `internal/obs`
+ * package, so every feature package reaches a metric and must be analysed (a scan's worst case); the
+ * planted findings are the same.
+ */
+export function generateGoCorpus({ files: total, seed, instrumentedPlatform = false }) {
   const random = createRandom(seed);
   const groups = Math.max(1, Math.round((total * 0.03) / METRIC_FILES_PER_GROUP));
   const minimumPlatform = Math.max(PLATFORM_KINDS.length, Math.round(total * 0.08));
   const featureCount = Math.floor((total - groups * METRIC_FILES_PER_GROUP - minimumPlatform) / 4);
-  const platform = total - groups * METRIC_FILES_PER_GROUP - featureCount * 4;
+  const platform = total - groups * METRIC_FILES_PER_GROUP - featureCount * 4 - (instrumentedPlatform ? 1 : 0);
   if (featureCount < groups) throw new Error(`${total} files is too few for a corpus`);
   const files = new Map();
   const planted = [];
@@ -27,10 +32,11 @@ export function generateGoCorpus({ files: total, seed }) {
   };
 
   files.set('go.mod', 'module example.com/shop\n\ngo 1.22\n');
+  if (instrumentedPlatform) add('internal/obs/obs.go', observabilityFile());
   for (let i = 0; i < platform; i++) {
     const kind = PLATFORM_KINDS[i % PLATFORM_KINDS.length];
     const index = Math.floor(i / PLATFORM_KINDS.length);
-    add(`internal/platform/${kind}${index}/${kind}.go`, platformFile(kind, `${kind}${index}`));
+    add(`internal/platform/${kind}${index}/${kind}.go`, platformFile(kind, `${kind}${index}`, instrumentedPlatform));
   }
   for (let f = 0; f < featureCount; f++) {
     // Packages take the plural (`orders`, `orders2`): a folder named like build output (`build`) is never scanned.
@@ -53,16 +59,29 @@ export function generateGoCorpus({ files: total, seed }) {
   return { files, planted };
 }
 
-function platformFile(kind, pkg) {
+/** The shared package of the instrumented platform: one counter with a bounded label. */
+function observabilityFile() {
+  return new SourceBuilder().add(`package obs
+
+import (
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+// Responses counts the responses written, by encoding.
+var Responses = promauto.NewCounterVec(prometheus.CounterOpts{Name: "responses_total", Help: "Responses written."}, []string{"encoding"})`);
+}
+
+function platformFile(kind, pkg, instrumented) {
   const b = new SourceBuilder().add(`package ${pkg}`, '');
   if (kind === 'httpx') {
     b.add(`import (
 	"encoding/json"
-	"net/http"
+	"net/http"${instrumented ? '\n\n\t"example.com/shop/internal/obs"' : ''}
 )
 
 // WriteJSON answers with a JSON body.
-func WriteJSON(w http.ResponseWriter, status int, body any) {
+func WriteJSON(w http.ResponseWriter, status int, body any) {${instrumented ? '\n\tobs.Responses.WithLabelValues("json").Inc()' : ''}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(status)
 	_ = json.NewEncoder(w).Encode(body)

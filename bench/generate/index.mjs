@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * The corpus generator: `node bench/generate/index.mjs --language ts|go --files N [--seed S] --out DIR`.
+ * The corpus generator: `node bench/generate/index.mjs --language ts|go --files N [--seed S] [--instrumented] --out DIR`
+ * (`--instrumented`: Go only, every package reaches a metric).
  * Deterministic: the same arguments write the same files, with the planted findings in DIR/planted.json.
  */
 import { resolve } from 'node:path';
@@ -14,7 +15,7 @@ import { writeCorpus } from './write-corpus.mjs';
 export const REPOSITORY_NODE_MODULES = fileURLToPath(new URL('../../node_modules', import.meta.url));
 
 /** Generates and writes one corpus; returns `{ directory, files, planted }`. */
-export function generateCorpus({ language, files, seed, out }) {
+export function generateCorpus({ language, files, seed, out, instrumentedPlatform = false }) {
   const directory = resolve(out);
   if (language === 'ts') {
     const corpus = generateTypeScriptCorpus({ files, seed });
@@ -22,7 +23,7 @@ export function generateCorpus({ language, files, seed, out }) {
     return { directory, files: files, planted: corpus.planted };
   }
   if (language === 'go') {
-    const corpus = generateGoCorpus({ files, seed });
+    const corpus = generateGoCorpus({ files, seed, instrumentedPlatform });
     writeCorpus(directory, corpus);
     return { directory, files, planted: corpus.planted };
   }
@@ -36,10 +37,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
       files: { type: 'string', default: '2000' },
       seed: { type: 'string', default: '1' },
       out: { type: 'string' },
+      instrumented: { type: 'boolean', default: false },
     },
   });
   const files = Number(values.files);
   const out = values.out ?? `bench/corpus/${values.language}-${files}`;
-  const result = generateCorpus({ language: values.language, files, seed: Number(values.seed), out });
+  const result = generateCorpus({ language: values.language, files, seed: Number(values.seed), out, instrumentedPlatform: values.instrumented });
   console.log(`${result.directory}: ${result.files} files, ${result.planted.length} planted findings`);
 }

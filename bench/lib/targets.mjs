@@ -31,8 +31,10 @@ export function checkTargets(results) {
     check(`language server scan finds the planted findings (${session.files} files)`, session.correct, session.correct ? 'yes' : brief(session.mismatch));
   }
   for (const row of results.go) {
-    check(`Go scan ≥ 2,000 files/s (${row.files} files)`, row.filesPerSecond >= 2000, `${row.filesPerSecond.toFixed(0)} files/s`);
-    check(`Go findings equal the planted ones (${row.files} files)`, row.correct, row.correct ? 'every run' : brief(row.mismatch));
+    // The target is the typical service's; the worst case (every package parsed) is reported beside it.
+    const corpus = row.everyPackageReachesMetric ? ', every package reaching a metric' : '';
+    check(`Go scan ≥ 2,000 files/s (${row.files} files${corpus})`, row.filesPerSecond >= 2000, `${row.filesPerSecond.toFixed(0)} files/s`, row.everyPackageReachesMetric);
+    check(`Go findings equal the planted ones (${row.files} files${corpus})`, row.correct, row.correct ? 'every run' : brief(row.mismatch));
   }
   const cold = results.coldStart;
   if (cold) {
