@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +134,31 @@ test('Go: a file naming no sink, calling wrappers of its package and of an impor
       const diagnostics = await session.waitForDiagnostics(uri, 'the two findings at the calls', (list) => list.length === expected.length);
       const rows = diagnostics.map((d) => [d.range.start.line, d.range.start.character, String(d.code), typeof d.message === 'string' ? d.message : d.message.value] as const).sort();
       assert.deepEqual(rows, expected);
+    });
+  } finally {
+    removeTree(moduleRoot);
+  }
+});
+
+/** The fixture of a recorder behind an interface: the middleware that calls it and the router reporter it reads are imported by neither. */
+const INTERFACE_FIXTURE = path.join(REPO_ROOT, 'test/fixtures/go/cross-package/interface-recorder');
+const INTERFACE_MODULE = Object.fromEntries(
+  ['go.mod', 'metrics/metrics.go', 'metrics/prometheus/prometheus.go', 'middleware/middleware.go', 'middleware/std/std.go'].map((name) => [name, fs.readFileSync(path.join(INTERFACE_FIXTURE, name), 'utf8')]),
+);
+
+test('Go: a recorder behind an interface: cardinal scan of its file and the editor with it open follow the same importers', async () => {
+  const moduleRoot = createTempTree(INTERFACE_MODULE);
+  try {
+    const recorder = 'metrics/prometheus/prometheus.go';
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'server/bin/cardinal.js'), 'scan', recorder, '--format', 'json'], { cwd: moduleRoot, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: { file: string; start: { line: number; column: number }; ruleId: string; label?: string; message: string }[] };
+    assert.deepEqual(report.findings.map((f) => `${f.file} ${f.ruleId} ${f.label}`), [`${recorder} raw-path-label handler`]);
+    const expected = report.findings.map((f) => [f.start.line - 1, f.start.column - 1, f.ruleId, f.message] as const);
+    await withServerOn(moduleRoot, async (session) => {
+      const uri = await session.open(path.join(moduleRoot, recorder), INTERFACE_MODULE[recorder], 'go');
+      const diagnostics = await session.waitForDiagnostics(uri, 'the finding through the interface', (list) => list.length === expected.length);
+      assert.deepEqual(diagnostics.map((d) => [d.range.start.line, d.range.start.character, String(d.code), typeof d.message === 'string' ? d.message : d.message.value] as const), expected);
     });
   } finally {
     removeTree(moduleRoot);

@@ -434,10 +434,52 @@ export class FlowTracer {
     const step = stepAt(node, notes.readFrom(textOf(node)));
     const value = literal && keyedElements(literal).find((element) => element.key === field)?.value;
     if (value) return through(this.trace(value, depth), step);
+    const passed = literal ? undefined : this.parameterOf(operand as GoNode);
+    if (passed) return through(this.traceFieldOfArguments(passed, field, depth), step);
     // A field of this package's structs set after construction: every value given to a field of that name.
     const written = this.pkg.declaresField(field) ? this.pkg.fieldValues(field) : [];
     if (written.length === 0 || written.length > MAX_FIELD_WRITES) return UNKNOWN;
     return through(anyOf(written.map((write) => this.trace(write, depth))), step);
+  }
+
+  /** The parameter (not a receiver) `expression` names, if it does. */
+  private parameterOf(expression: GoNode): Binding | undefined {
+    const node = unwrapParentheses(expression);
+    const binding = node.type === 'identifier' ? this.scopes.resolve(node) : undefined;
+    const fn = binding?.kind === 'parameter' ? binding.scope : undefined;
+    if (!binding || !fn || fieldOf(fn, 'receiver')?.children.some((c) => contains(c, binding.identifier))) return undefined;
+    return binding;
+  }
+
+  /**
+   * `p.ID` where `p` is a struct parameter: the field of what each call passes for `p` (a struct
+   * literal there, in whichever package the call is), or of the one call being followed.
+   */
+  private traceFieldOfArguments(binding: Binding, field: string, depth: number): Facts {
+    const fn = binding.scope as GoNode;
+    const index = parameterIndex(fn, binding.identifier);
+    const frame = [...this.frames].reverse().find((candidate) => candidate.fn === fn);
+    const calls = frame ? [frame.call] : this.callSitesOf(fn);
+    if (index < 0 || calls.length === 0 || depth > MAX_DEPTH) return UNKNOWN;
+    const callee = textOf(fieldOf(fn, 'name') ?? fn);
+    return anyOf(
+      calls.map((call) => {
+        const arg = callArguments(call)[index];
+        const owner = arg && arg.type !== 'variadic_argument' ? this.ownerOf(arg) : undefined;
+        return owner ? through(owner.traceFieldOf(arg, field, depth + 1), stepAt(arg, notes.passedAs(binding.name, callee))) : UNKNOWN;
+      }),
+    );
+  }
+
+  /** The field `field` of the struct `expression` holds: its value in the literal it was built from, or its zero value there. */
+  private traceFieldOf(expression: GoNode, field: string, depth: number): Facts {
+    const literal = this.compositeLiteralOf(expression, depth);
+    if (literal) {
+      const value = keyedElements(literal).find((element) => element.key === field)?.value;
+      return value ? through(this.trace(value, depth), stepAt(value, notes.readFrom(`${textOf(expression)}.${field}`))) : bounded('the zero value');
+    }
+    const passed = this.parameterOf(expression);
+    return passed ? this.traceFieldOfArguments(passed, field, depth) : UNKNOWN;
   }
 
   private traceIdentifier(identifier: GoNode, depth: number): Facts {
@@ -519,7 +561,7 @@ export class FlowTracer {
     if (isMethod && this.pkg.methodsNamed(name).length !== 1) return [];
     const arity = parameterArity(fn);
     // A method that implements a project interface is also called through it, from other packages.
-    const elsewhere = isMethod && this.program.interfaceImplementations(name).includes(fn) ? this.program.callsNamedElsewhere(name, this.pkg) : [];
+    const elsewhere = isMethod ? this.program.callsThroughInterfaces(fn, name, this.pkg) : [];
     return [...this.pkg.callsNamed(name), ...elsewhere].filter((call) => {
       const callee = fieldOf(call, 'function');
       if (!isMethod) return callee?.type === 'identifier' && this.scopes.resolve(callee)?.declaration === fn;

@@ -26,7 +26,7 @@ export type { GoAnalysisOptions, GoFileDescription } from './analyze';
 export { describeGoFile, describeGoPackageLabels } from './analyze';
 export type { GoPackageLoader } from './program';
 export { GoModules } from './modules';
-export { GoPackageRelevance } from './package-relevance';
+export { GoImportGraph } from './import-graph';
 import type { GoPackageLoader } from './program';
 
 /** A Go file as text. */
@@ -50,17 +50,25 @@ export function analyzeGoPackage(files: readonly GoFileSyntax[], config: Cardina
   return analyzeGoSyntax(files, config, options);
 }
 
-/** The project's packages read from a file system, each parsed once (test files and oversized files left out). */
-export function diskPackageLoader(parser: GoParser, system: { readFile(fileName: string): string | undefined; readDirectory(directory: string): readonly string[] }): GoPackageLoader {
+/**
+ * The project's packages read from a file system, each parsed once (test files and oversized files
+ * left out). `importersOf` (a `GoImportGraph`'s) lets the analysis find interface implementations in
+ * packages that import the interface's.
+ */
+export function diskPackageLoader(
+  parser: GoParser,
+  system: { readFile(fileName: string): string | undefined; readDirectory(directory: string): readonly string[]; importersOf?(directory: string): readonly string[] },
+): GoPackageLoader {
   const parsed = new Map<string, readonly GoFileSyntax[]>();
   return {
     readFile: (fileName) => system.readFile(fileName),
+    importersOf: system.importersOf && ((directory) => system.importersOf?.(directory) ?? []),
     packageFiles(directory) {
       let files = parsed.get(directory);
       if (!files) {
         files = system
           .readDirectory(directory)
-          .filter((name) => isGoFile(name) && !name.endsWith('_test.go'))
+          .filter(isGoPackageFile)
           .sort()
           .flatMap((name) => {
             const text = system.readFile(name);
@@ -84,6 +92,11 @@ const SINK_NAMES = goMetricVocabulary().sinkNames;
  */
 export function mayHaveGoFindings(text: string, config: CardinalConfig): boolean {
   return SINK_NAMES.some((name) => text.includes(name)) || config.sinks.some((sink) => text.includes(sink.function.split('.').pop()!));
+}
+
+/** A file of a package as other packages import it: test files are left out. */
+export function isGoPackageFile(fileName: string): boolean {
+  return isGoFile(fileName) && !fileName.endsWith('_test.go');
 }
 
 /** True for file names the Go frontend analyses (`_test.go` files included: tests record metrics too). */

@@ -22,6 +22,8 @@ import { VectorIndex } from './vectors';
 export interface GoPackageLoader extends ModuleFiles {
   /** The parsed `.go` files of the directory, test files excluded; empty when there are none. */
   packageFiles(directory: string): readonly GoFileSyntax[];
+  /** The directories of the module whose packages import the one in `directory` (none when not known). */
+  importersOf?(directory: string): readonly string[];
 }
 
 /** Implementations of one interface method followed at most. */
@@ -36,6 +38,8 @@ export class GoProgram {
   /** Every package loaded, in the order it was. */
   private readonly contexts: SinkContext[] = [];
   private readonly byDirectory = new Map<string, SinkContext | null>();
+  /** Interface method names whose declaring packages' importers are loaded. */
+  private readonly implementersLoaded = new Set<string>();
   readonly state = new TraceState();
 
   constructor(
@@ -54,19 +58,40 @@ export class GoProgram {
     return context;
   }
 
-  /** The context of the package `file` belongs to, if it is loaded. */
   /**
    * The implementations of an interface method across the loaded packages: a call `x.URLPath()` on
    * a project interface may run any of them. Empty when no project interface declares the name.
    */
   interfaceImplementations(name: string): GoNode[] {
+    this.loadImplementers(name);
     if (!this.contexts.some((context) => context.pkg.declaresInterfaceMethod(name))) return [];
     return this.contexts.flatMap((context) => context.pkg.methodsNamed(name)).slice(0, MAX_IMPLEMENTATIONS);
   }
 
-  /** The calls named `name` in every loaded package but `except`. */
-  callsNamedElsewhere(name: string, except: GoPackage): GoNode[] {
-    return this.contexts.filter((context) => context.pkg !== except).flatMap((context) => context.pkg.callsNamed(name));
+  /**
+   * The calls that may run `method` (named `name`, of package `own`) through a project interface it
+   * implements: calls of that name in the other loaded packages. The interface may be declared in a
+   * package the method's file imports, and called from packages importing that one: both are loaded.
+   */
+  callsThroughInterfaces(method: GoNode, name: string, own: GoPackage): GoNode[] {
+    this.importedBy(method.file);
+    if (!this.interfaceImplementations(name).includes(method)) return [];
+    return this.contexts.filter((context) => context.pkg !== own).flatMap((context) => context.pkg.callsNamed(name));
+  }
+
+  /**
+   * Loads the packages importing a loaded package that declares an interface with method `name`:
+   * implementations of a project interface, and the calls through it, are in packages that name its
+   * package (a Prometheus recorder in `metrics/prometheus`, the middleware calling it), which the
+   * package being analysed need not import.
+   */
+  private loadImplementers(name: string): void {
+    if (this.implementersLoaded.has(name) || !this.loader?.importersOf) return;
+    this.implementersLoaded.add(name);
+    for (const context of [...this.contexts]) {
+      if (!context.pkg.declaresInterfaceMethod(name) || context.pkg.files.length === 0) continue;
+      for (const importer of this.loader.importersOf(directoryOf(context.pkg.files[0].fileName))) this.load(importer);
+    }
   }
 
   contextOfFile(file: GoFileSyntax): SinkContext | undefined {

@@ -6,8 +6,8 @@
  * A package that cannot have a finding (no sink named in it or in what it imports) is not parsed.
  */
 import type { Finding } from '../../analysis';
-import { analyzeGoFiles, diskPackageLoader, GoPackageRelevance, isGoFile, mayHaveGoFindings, type GoParser, type GoSourceFile } from '../../go';
-import { MAX_FILE_SIZE } from '../../project/file-enumeration';
+import { analyzeGoFiles, diskPackageLoader, GoImportGraph, isGoFile, isGoPackageFile, mayHaveGoFindings, type GoParser, type GoSourceFile } from '../../go';
+import { enumerateSourceFiles, MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { describeTimeBudgetExceeded } from '../../project/time-budget';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
 import { withoutFailing } from '../analysis-failure';
@@ -19,10 +19,13 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
   const system = context.system;
   const readFile = (fileName: string) => ((system.getFileSize?.(fileName) ?? 0) > MAX_FILE_SIZE ? undefined : system.readFile(fileName));
   const readDirectory = (directory: string) => system.readDirectory(directory, ['.go'], undefined, undefined, 1).map(toForwardSlashes);
-  const packages = diskPackageLoader(parser, { readFile, readDirectory });
-  const relevance = new GoPackageRelevance({ readFile, goFilesOf: (directory) => readDirectory(directory).filter(isGoFile) }, (fileName, text) => mayHaveGoFindings(text, context.configFor(fileName)));
+  const graph = new GoImportGraph(
+    { readFile, goFilesOf: (directory) => readDirectory(directory).filter(isGoFile), goFilesBelow: (root) => enumerateSourceFiles(system, [root], { accepts: isGoPackageFile }).files },
+    (fileName, text) => mayHaveGoFindings(text, context.configFor(fileName)),
+  );
+  const packages = diskPackageLoader(parser, { readFile, readDirectory, importersOf: (directory) => graph.importersOf(directory) });
   for (const [directory, directoryFiles] of groupByDirectory(files)) {
-    if (!relevance.mayHaveFindings(directory)) {
+    if (!graph.mayHaveFindings(directory)) {
       for (const fileName of directoryFiles) context.fileDone(fileName);
       continue;
     }

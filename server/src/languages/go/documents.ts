@@ -1,7 +1,7 @@
 import type ts from 'typescript';
-import { GoModules, GoPackageRelevance, GoParser, isGoFile, type GoFileSyntax, type GoPackageLoader, type GoSyntaxTree } from '../../go';
+import { GoModules, GoImportGraph, GoParser, isGoFile, isGoPackageFile, type GoFileSyntax, type GoPackageLoader, type GoSyntaxTree } from '../../go';
 import type { TextEdit } from '../../project/editor-snapshot';
-import { MAX_FILE_SIZE } from '../../project/file-enumeration';
+import { enumerateSourceFiles, MAX_FILE_SIZE } from '../../project/file-enumeration';
 import { directoryOf, toForwardSlashes } from '../../project/paths';
 import type { WorkspaceContext } from '../language';
 
@@ -55,12 +55,17 @@ export class GoDocuments {
       readFile: (name: string) => (name === fileName ? text : this.readSource(name)),
       goFilesOf: (directory: string) => this.goFileNamesIn(directory, directory === directoryOf(fileName) ? [fileName] : []),
     };
-    return new GoPackageRelevance(source, namesSink, this.modules).mayHaveFindings(directoryOf(fileName));
+    return new GoImportGraph(source, namesSink, this.modules).mayHaveFindings(directoryOf(fileName));
   }
 
-  /** The same test for whole packages, as the editor and the disk have their files (ask it several questions at once). */
-  packageRelevance(namesSink: SinkNaming): GoPackageRelevance {
-    return new GoPackageRelevance({ readFile: (name) => this.readSource(name), goFilesOf: (directory) => this.goFileNamesIn(directory, []) }, namesSink, this.modules);
+  /** The import graph of the project as the editor and the disk have its files (ask it several questions at once). */
+  importGraph(namesSink: SinkNaming): GoImportGraph {
+    const goFilesBelow = (root: string) => {
+      const names = new Set(enumerateSourceFiles(this.sys, [root], { accepts: isGoPackageFile }).files);
+      for (const name of this.editor.openFileNames()) if (isGoPackageFile(name) && name.startsWith(`${root}/`)) names.add(name);
+      return [...names];
+    };
+    return new GoImportGraph({ readFile: (name) => this.readSource(name), goFilesOf: (directory) => this.goFileNamesIn(directory, []), goFilesBelow }, namesSink, this.modules);
   }
 
   /** The root of the module `fileName` belongs to (the folder of the nearest `go.mod`), else its own folder. */
@@ -99,9 +104,12 @@ export class GoDocuments {
    */
   async projectPackages(): Promise<GoPackageLoader> {
     const parser = await this.loadParser();
+    // Built when an analysis first asks who imports a package, once per analysis: the editor's view.
+    let graph: GoImportGraph | undefined;
     return {
       readFile: (name) => this.editor.get(name)?.text ?? this.sys.readFile(name),
-      packageFiles: (directory) => this.filesIn(parser, directory, [], (name) => !name.endsWith('_test.go')),
+      packageFiles: (directory) => this.filesIn(parser, directory, [], isGoPackageFile),
+      importersOf: (directory) => (graph ??= this.importGraph(() => false)).importersOf(directory),
     };
   }
 

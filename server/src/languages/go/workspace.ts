@@ -3,7 +3,7 @@
  * (open ones as the editor has them, the others from disk), re-parsed incrementally with the edits.
  */
 import type { CardinalConfig, Finding, LabelSite } from '../../analysis';
-import { analyzeGoPackage, describeGoFile, describeGoPackageLabels, isGoFile, mayHaveGoFindings } from '../../go';
+import { analyzeGoPackage, describeGoFile, describeGoPackageLabels, isGoFile, isGoPackageFile, mayHaveGoFindings } from '../../go';
 import { enumerateSourceFiles } from '../../project/file-enumeration';
 import type { TextEdit } from '../../project/editor-snapshot';
 import { directoryOf } from '../../project/paths';
@@ -39,8 +39,8 @@ export class GoWorkspace implements LanguageWorkspace {
 
   /** The labels written in every package of the module of `fileName` that may write one (test files and `vendor` left out). */
   async projectLabels(fileName: string, request: AnalysisRequest): Promise<ProjectLabels> {
-    const { files } = enumerateSourceFiles(this.context.sys, [this.documents.moduleRootOf(fileName)], { accepts: (name) => isGoFile(name) && !name.endsWith('_test.go') });
-    const relevance = this.documents.packageRelevance((_name, text) => mayHaveGoFindings(text, request.config));
+    const { files } = enumerateSourceFiles(this.context.sys, [this.documents.moduleRootOf(fileName)], { accepts: isGoPackageFile });
+    const relevance = this.documents.importGraph((_name, text) => mayHaveGoFindings(text, request.config));
     const directories = new Set(files.map(directoryOf).filter((directory) => relevance.mayHaveFindings(directory)));
     const packages = await this.documents.projectPackages();
     const sites: LabelSite[] = [];

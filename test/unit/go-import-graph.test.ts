@@ -1,13 +1,13 @@
 /**
- * Which Go packages a scan parses: a package is analysed when it, or a project package it imports
- * directly or not, names a sink; the others cannot have a finding and are skipped unparsed.
+ * The Go import graph read from text: which packages a scan parses (a package is analysed when it, or a
+ * project package it imports directly or not, names a sink), and which packages import a given one.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type * as RelevanceModule from '../../server/src/go/package-relevance';
+import type * as GraphModule from '../../server/src/go/import-graph';
 import { loadServerModule } from '../support/server-module';
 
-const { GoPackageRelevance, importSectionStrings } = loadServerModule<typeof RelevanceModule>('go/package-relevance');
+const { GoImportGraph, importSectionStrings } = loadServerModule<typeof GraphModule>('go/import-graph');
 
 const SINK = 'package metrics\n\nimport "github.com/prometheus/client_golang/prometheus"\n\nvar hits = prometheus.NewCounterVec(opts, []string{"path"})\n';
 const importing = (name: string, ...paths: string[]) => `package ${name}\n\nimport (\n${paths.map((p) => `\t"${p}"\n`).join('')})\n\nfunc Handle() {}\n`;
@@ -16,60 +16,75 @@ const importing = (name: string, ...paths: string[]) => `package ${name}\n\nimpo
 function moduleOf(files: Record<string, string>) {
   const texts = new Map(Object.entries({ 'go.mod': 'module example.com/shop\n', ...files }).map(([name, text]) => [`/m/${name}`, text]));
   const reads: string[] = [];
-  const relevance = new GoPackageRelevance(
+  const graph = new GoImportGraph(
     {
       readFile: (name) => {
         if (name.endsWith('.go')) reads.push(name);
         return texts.get(name);
       },
       goFilesOf: (directory) => [...texts.keys()].filter((name) => name.endsWith('.go') && name.slice(0, name.lastIndexOf('/')) === directory),
+      goFilesBelow: (root) => [...texts.keys()].filter((name) => name.endsWith('.go') && name.startsWith(`${root}/`)),
     },
     (_name, text) => text.includes('NewCounterVec'),
   );
-  return { relevance, reads };
+  return { graph, reads };
 }
 
-describe('GoPackageRelevance', () => {
+describe('GoImportGraph', () => {
   test('a package naming a sink, and every package importing it directly or not, may have findings', () => {
-    const { relevance } = moduleOf({
+    const { graph } = moduleOf({
       'metrics/metrics.go': SINK,
       'service/service.go': importing('service', 'example.com/shop/metrics'),
       'handlers/users.go': importing('handlers', 'net/http', 'example.com/shop/service'),
       'models/user.go': importing('models', 'time'),
     });
-    assert.equal(relevance.mayHaveFindings('/m/metrics'), true);
-    assert.equal(relevance.mayHaveFindings('/m/service'), true);
-    assert.equal(relevance.mayHaveFindings('/m/handlers'), true);
-    assert.equal(relevance.mayHaveFindings('/m/models'), false);
+    assert.equal(graph.mayHaveFindings('/m/metrics'), true);
+    assert.equal(graph.mayHaveFindings('/m/service'), true);
+    assert.equal(graph.mayHaveFindings('/m/handlers'), true);
+    assert.equal(graph.mayHaveFindings('/m/models'), false);
   });
 
   test('an import cycle is followed to a sink behind it, and one without a sink ends', () => {
-    const { relevance } = moduleOf({
+    const { graph } = moduleOf({
       'a/a.go': importing('a', 'example.com/shop/b'),
       'b/b.go': importing('b', 'example.com/shop/a', 'example.com/shop/metrics'),
       'metrics/metrics.go': SINK,
       'c/c.go': importing('c', 'example.com/shop/d'),
       'd/d.go': importing('d', 'example.com/shop/c'),
     });
-    assert.equal(relevance.mayHaveFindings('/m/b'), true);
-    assert.equal(relevance.mayHaveFindings('/m/a'), true);
-    assert.equal(relevance.mayHaveFindings('/m/c'), false);
-    assert.equal(relevance.mayHaveFindings('/m/d'), false);
+    assert.equal(graph.mayHaveFindings('/m/b'), true);
+    assert.equal(graph.mayHaveFindings('/m/a'), true);
+    assert.equal(graph.mayHaveFindings('/m/c'), false);
+    assert.equal(graph.mayHaveFindings('/m/d'), false);
   });
 
   test('a package importing only dependencies and the standard library is judged by its own files', () => {
-    const { relevance } = moduleOf({ 'api/api.go': importing('api', 'github.com/gin-gonic/gin', 'example.org/other/metrics') });
-    assert.equal(relevance.mayHaveFindings('/m/api'), false);
+    const { graph } = moduleOf({ 'api/api.go': importing('api', 'github.com/gin-gonic/gin', 'example.org/other/metrics') });
+    assert.equal(graph.mayHaveFindings('/m/api'), false);
   });
 
   test('each file is read once, however many packages import its package', () => {
-    const { relevance, reads } = moduleOf({
+    const { graph, reads } = moduleOf({
       'models/model.go': importing('models', 'time'),
       'a/a.go': importing('a', 'example.com/shop/models'),
       'b/b.go': importing('b', 'example.com/shop/models'),
     });
-    for (const directory of ['/m/a', '/m/b', '/m/models', '/m/a']) assert.equal(relevance.mayHaveFindings(directory), false);
+    for (const directory of ['/m/a', '/m/b', '/m/models', '/m/a']) assert.equal(graph.mayHaveFindings(directory), false);
     assert.deepEqual(reads.sort(), ['/m/a/a.go', '/m/b/b.go', '/m/models/model.go']);
+  });
+});
+
+describe('GoImportGraph.importersOf', () => {
+  test("the module's packages importing a package, and none for a package nobody imports", () => {
+    const { graph } = moduleOf({
+      'metrics/metrics.go': SINK,
+      'metrics/prometheus/prometheus.go': importing('prometheus', 'example.com/shop/metrics'),
+      'middleware/middleware.go': importing('middleware', 'context', 'example.com/shop/metrics'),
+      'middleware/std/std.go': importing('std', 'example.com/shop/middleware'),
+    });
+    assert.deepEqual([...graph.importersOf('/m/metrics')].sort(), ['/m/metrics/prometheus', '/m/middleware']);
+    assert.deepEqual(graph.importersOf('/m/middleware'), ['/m/middleware/std']);
+    assert.deepEqual(graph.importersOf('/m/middleware/std'), []);
   });
 });
 

@@ -1,16 +1,24 @@
 /**
- * Which packages a scan must parse and analyse. A finding is reported at a sink (a call the catalogs or
- * the configuration name) or at a call of a project function whose argument reaches one; the analysis
- * of a package only ever reads that package and the project packages it imports, directly or not. So
- * a package none of whose files, and none of whose imported project packages' files, names a sink
- * cannot have a finding, and is skipped without being parsed. The test is on text and conservative:
- * a name in a comment or a string counts, and so does every string of the import section.
+ * The import graph of a Go project's packages, read from their text without parsing.
+ *
+ * It tells which packages a scan must parse and analyse. A finding is reported at a sink (a call the
+ * catalogs or the configuration name) or at a call of a project function whose parameter reaches one
+ * unchanged; the analysis of a package finds both only in that package and the project packages it
+ * imports, directly or not. So a package none of whose files, and none of whose imported project
+ * packages' files, names a sink cannot have a finding, and is skipped unparsed. The test is
+ * conservative: a name in a comment or a string counts, and so does every string of the import section.
+ *
+ * It also tells which packages import a given one: where the implementations of an interface, and
+ * the calls through it, are to be found.
  */
+import { directoryOf } from '../project/paths';
 import { GoModules, type ModuleFiles } from './modules';
 
-/** What the relevance test reads: files, and the `.go` files of a directory. */
+/** What the graph reads: files, the `.go` files of a directory, and those below a module's root. */
 export interface GoSourceTree extends ModuleFiles {
   goFilesOf(directory: string): readonly string[];
+  /** Without it, no package is known to import another. */
+  goFilesBelow?(root: string): readonly string[];
 }
 
 /** What is known of one directory from its text alone. */
@@ -19,9 +27,11 @@ interface DirectorySummary {
   readonly imports: readonly string[];
 }
 
-export class GoPackageRelevance {
+export class GoImportGraph {
   private readonly summaries = new Map<string, DirectorySummary>();
   private readonly known = new Map<string, boolean>();
+  /** Per module root: for each package directory, the directories of the module that import it. */
+  private readonly importers = new Map<string, Map<string, string[]>>();
 
   constructor(
     private readonly tree: GoSourceTree,
@@ -54,6 +64,25 @@ export class GoPackageRelevance {
     // No sink in the whole closure: none in the closure of any member either, as each is a subset.
     for (const member of closure) this.known.set(member, false);
     return false;
+  }
+
+  /** The directories of `directory`'s module whose packages import it. */
+  importersOf(directory: string): readonly string[] {
+    const root = this.modules.moduleOf(directory)?.root;
+    if (root === undefined || !this.tree.goFilesBelow) return [];
+    let byImported = this.importers.get(root);
+    if (!byImported) {
+      byImported = new Map();
+      this.importers.set(root, byImported);
+      for (const importer of new Set(this.tree.goFilesBelow(root).map(directoryOf))) {
+        for (const imported of this.summaryOf(importer).imports) {
+          const list = byImported.get(imported);
+          if (list) list.push(importer);
+          else byImported.set(imported, [importer]);
+        }
+      }
+    }
+    return byImported.get(directory) ?? [];
   }
 
   private summaryOf(directory: string): DirectorySummary {
