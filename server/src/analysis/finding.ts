@@ -5,6 +5,7 @@
  */
 
 import type { RuleId } from './rules';
+import type { ValueSet } from './value-sets';
 
 /** Stable rule ids, used in SARIF, suppression comments, settings and docs anchors (one module each in `rules/`). */
 export { RULE_IDS } from './rules';
@@ -66,7 +67,7 @@ export interface Finding extends TextSpan {
 
 /** What is known about the values a label argument can take; shown on hover. */
 export type LabelValues =
-  | { readonly kind: 'bounded'; readonly why: string }
+  | { readonly kind: 'bounded'; readonly why: string; readonly set?: ValueSet }
   | { readonly kind: 'unbounded'; readonly source: SourceInfo; readonly weakSanitizer?: string }
   | { readonly kind: 'unknown' };
 
@@ -84,9 +85,16 @@ export interface LabelDeclaration extends TextSpan {
   readonly metric?: string;
 }
 
+/** What kind of instrument a metric is, as far as the number of samples per series goes. */
+export type InstrumentKind = 'counter' | 'gauge' | 'histogram' | 'summary';
+
 /** A metric declared with a literal name, at that name (`name: 'http_requests_total'`, Go `Name: "…"`), for hover. */
 export interface MetricDeclaration extends TextSpan {
   readonly metric: string;
   /** The label names it declares, in order; a name that is not a constant is left out. */
   readonly labels: readonly string[];
+  /** The instrument, when the library says (a histogram exposes several samples per series). */
+  readonly instrument?: InstrumentKind;
+  /** The samples each series exposes (buckets + `_sum` + `_count` for a histogram), and why; absent when one. */
+  readonly samplesPerSeries?: { readonly count: number; readonly why: string };
 }

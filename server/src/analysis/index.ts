@@ -8,3 +8,4 @@ export * from './finding';
 export * from './config-types';
 export { combinePreferredFixes } from './fixes';
 export { RULES, ruleById, type Rule } from './rules';
+export type { ValueSet } from './value-sets';

@@ -13,5 +13,5 @@ export function describeFacts(facts: Facts): LabelValues {
     };
   }
   if (facts.unknown) return { kind: 'unknown' };
-  return { kind: 'bounded', why: facts.bounded ?? 'only bounded values reach it' };
+  return { kind: 'bounded', why: facts.bounded ?? 'only bounded values reach it', ...(facts.set ? { set: facts.set } : {}) };
 }

@@ -7,6 +7,7 @@
  */
 import type { FlowStep, TextChange, TextSpan } from './finding';
 import { isRawPathKind, SOURCE_KINDS, type SourceKind } from './source-kinds';
+import { countedSet, joinSets, type ValueSet } from './value-sets';
 
 /** How a frontend would rewrite the raw read of a taint, in its language's syntax. */
 export interface SourceRepair {
@@ -101,6 +102,8 @@ export interface Facts {
   readonly taints: readonly Taint[];
   /** Why (some part of) the value is bounded, when known. */
   readonly bounded?: string;
+  /** The values the bounded parts can take, when every one of them was counted (a series budget multiplies it). */
+  readonly set?: ValueSet;
   /** Some part is a route pattern. */
   readonly pattern?: boolean;
   /** Some part could not be followed. */
@@ -124,8 +127,9 @@ export function isOpen(facts: Facts): boolean {
   return facts.unknown && facts.taints.length === 0 && facts.bounded === undefined && !facts.pattern;
 }
 
-export function bounded(why: string, pattern = false): Facts {
-  return { taints: [], bounded: why, pattern, unknown: false };
+/** A bounded value; `set` counts its values when they are known. */
+export function bounded(why: string, pattern = false, set?: ValueSet): Facts {
+  return { taints: [], bounded: why, pattern, unknown: false, ...(set ? { set } : {}) };
 }
 
 /** A new source of `kind` read at `span`; its description is the kind's unless one is given. */
@@ -154,13 +158,26 @@ export function union(parts: readonly Facts[]): Facts {
   const reasons = [...new Set(parts.flatMap((p) => (p.bounded === undefined ? [] : p.bounded.split(REASON_SEPARATOR))))];
   const early: EarlyPattern[] = [];
   for (const part of parts) for (const read of part.early ?? []) if (!early.some((e) => sameSpan(e.span, read.span))) early.push(read);
+  const set = joinedSet(parts);
   return {
     taints: taints.length <= MAX_TAINTS ? taints : mostTelling(taints),
     bounded: reasons.length === 0 ? undefined : reasons.slice(0, MAX_REASONS).join(REASON_SEPARATOR),
+    ...(set ? { set } : {}),
     pattern: parts.some((p) => p.pattern),
     unknown: parts.some((p) => p.unknown),
     ...(early.length > 0 ? { early } : {}),
   };
+}
+
+/**
+ * The facts of a value made by putting several together (`a + b`, a template, `fmt.Sprintf`): as
+ * `union` for sources and bounds, but the values it can take are every combination of its parts'.
+ */
+export function combination(parts: readonly Facts[]): Facts {
+  if (parts.length === 1) return parts[0];
+  const joined = union(parts);
+  const set = productSet(parts);
+  return { taints: joined.taints, bounded: joined.bounded, ...(set ? { set } : {}), pattern: joined.pattern, unknown: joined.unknown, ...(joined.early ? { early: joined.early } : {}) };
 }
 
 /**
@@ -203,6 +220,29 @@ export function extendRepairs(facts: Facts, inner: TextSpan, outer: TextSpan): F
     ...facts,
     taints: facts.taints.map((t) => (t.repair && sameSpan(t.repair.target ?? t.span, inner) ? { ...t, repair: { ...t.repair, target: outer } } : t)),
   };
+}
+
+/** The values of the bounded parts together, when each of them is counted; parts with nothing bounded add none. */
+function joinedSet(parts: readonly Facts[]): ValueSet | undefined {
+  const boundedParts = parts.filter((part) => part.bounded !== undefined);
+  if (boundedParts.length === 0 || !boundedParts.every((part) => part.set)) return undefined;
+  return joinSets(boundedParts.map((part) => part.set!));
+}
+
+let combinations = 0;
+
+/** At most the product of the parts' counts; a route pattern in a combination is not a route any more, so it is not counted. */
+function productSet(parts: readonly Facts[]): ValueSet | undefined {
+  if (parts.some((part) => part.bounded === undefined || !part.set || part.set.routes)) return undefined;
+  const sets = parts.map((part) => part.set!);
+  // Each combination is its own set: the text between the parts is not known here, so two
+  // combinations of the same parts may differ.
+  return countedSet(
+    `combination#${++combinations}`,
+    sets.reduce((product, set) => product * set.size, 1),
+    `every combination of ${sets.map((set) => set.origin).join(' and ')}`,
+    sets.some((set) => set.estimate),
+  );
 }
 
 /** The taints kept when there are too many: raw paths first, since they decide the rule and the fix. */
