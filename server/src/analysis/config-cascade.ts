@@ -39,6 +39,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
   const sanitizers = [...base.sanitizers];
   const exclude = [...base.exclude];
   let httpMethod = base.httpMethod;
+  let maxSeriesPerMetric = base.maxSeriesPerMetric;
   for (const layer of layers) {
     const parsed = parseJson(layer.text);
     if (!parsed.ok) {
@@ -53,6 +54,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
     sanitizers.push(...(overrides.sanitizers ?? []));
     exclude.push(...(overrides.exclude ?? []).map((glob) => rebase(glob, layer.relativeDirectory)));
     httpMethod = overrides.httpMethod ?? httpMethod;
+    maxSeriesPerMetric = overrides.maxSeriesPerMetric ?? maxSeriesPerMetric;
   }
   const config: CardinalConfig = Object.freeze({
     rules: Object.freeze(rules),
@@ -61,6 +63,7 @@ export function cascadeConfigs(layers: readonly ConfigLayer[], base: CardinalCon
     sanitizers: Object.freeze(sanitizers),
     exclude: Object.freeze(exclude),
     httpMethod,
+    maxSeriesPerMetric,
   });
   return { config, problems };
 }

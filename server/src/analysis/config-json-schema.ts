@@ -56,6 +56,12 @@ export function configJsonSchema(): object {
       sanitizers: { type: 'array', description: 'Functions whose result is bounded whatever their input.', items: { type: 'string', pattern: DOTTED_NAME } },
       exclude: { type: 'array', description: "Globs, relative to this file's folder, of files never analysed.", items: { type: 'string' } },
       httpMethod: level("The severity of a label fed by the request's HTTP method where the server accepts any method token (Go's net/http), or off."),
+      maxSeriesPerMetric: {
+        type: 'integer',
+        minimum: 1,
+        default: 2000,
+        description: "A metric whose worst case is more series than this gets series-budget. 2000 is the OpenTelemetry SDK's default cap per instrument.",
+      },
     },
   };
 }

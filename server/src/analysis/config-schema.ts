@@ -14,7 +14,7 @@ export type ConfigOverrides = {
 };
 
 /** Every key a configuration may have at its top level (the JSON Schema lists the same). */
-export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod'] as const;
+export const TOP_LEVEL_KEYS = ['$schema', 'root', 'rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'httpMethod', 'maxSeriesPerMetric'] as const;
 const SINK_KEYS = ['function', 'labels'] as const;
 const SOURCE_KEYS = ['function', 'property', 'kind', 'description'] as const;
 const RULE_LEVELS: readonly (Severity | 'off')[] = ['error', 'warning', 'info', 'hint', 'off'];
@@ -59,6 +59,11 @@ export function validateConfig(raw: unknown, file: string): { overrides: ConfigO
   if (raw.httpMethod !== undefined) {
     const level = validateLevel(raw.httpMethod, 'httpMethod', log);
     if (level !== undefined) overrides.httpMethod = level;
+  }
+  if (raw.maxSeriesPerMetric !== undefined) {
+    const limit = raw.maxSeriesPerMetric;
+    if (typeof limit === 'number' && Number.isInteger(limit) && limit >= 1) overrides.maxSeriesPerMetric = limit;
+    else log.report('maxSeriesPerMetric', `must be a positive integer (got ${typeof limit === 'number' ? limit : describeType(limit)})`);
   }
   return { overrides, problems: log.problems };
 }

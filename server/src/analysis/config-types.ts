@@ -21,6 +21,8 @@ export interface CardinalConfig {
    * token (Go's net/http), or 'off' to count the method as bounded. Turning `unbounded-label` off turns it off too.
    */
   readonly httpMethod: Severity | 'off';
+  /** A metric whose worst case is more series than this gets `series-budget` (the OTel SDK's default cap, past which it merges series). */
+  readonly maxSeriesPerMetric: number;
 }
 
 export interface CustomSink {
@@ -57,4 +59,5 @@ export const DEFAULT_CONFIG: CardinalConfig = Object.freeze({
   sanitizers: Object.freeze([]),
   exclude: Object.freeze([]),
   httpMethod: 'info',
+  maxSeriesPerMetric: 2000,
 });

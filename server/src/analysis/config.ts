@@ -47,6 +47,7 @@ export function normalizeConfig(raw: unknown, file: string, base: CardinalConfig
     sanitizers: Object.freeze(overrides.sanitizers ?? base.sanitizers),
     exclude: Object.freeze(overrides.exclude ?? base.exclude),
     httpMethod: overrides.httpMethod ?? base.httpMethod,
+    maxSeriesPerMetric: overrides.maxSeriesPerMetric ?? base.maxSeriesPerMetric,
   });
   return { config, problems };
 }

@@ -12,7 +12,7 @@
 import type { CardinalConfig } from './config-types';
 import { suggestName } from './did-you-mean';
 import type { Finding, TextSpan } from './finding';
-import { isRuleId, RULE_IDS, type RuleId } from './rules';
+import { isRuleId, RULE_IDS, ruleById, type RuleId } from './rules';
 import { removeDirectiveFix, replaceWordFix } from './fixes';
 import { unknownRuleMessage, unusedDirectiveMessage, unusedSuppression } from './rules/unused-suppression';
 import { TextLines } from './text-lines';
@@ -114,7 +114,8 @@ export class Suppressions {
       }
       // A directive naming only unknown rules was reported above, word by word.
       if (this.used.has(directive) || (directive.rules !== 'all' && directive.rules.length === 0)) continue;
-      const rules = directive.rules === 'all' ? 'all' : directive.rules.filter((rule) => config.rules[rule] !== 'off');
+      // A rule judged across files is not judged here: this file's analysis cannot tell whether it is used.
+      const rules = directive.rules === 'all' ? 'all' : directive.rules.filter((rule) => config.rules[rule] !== 'off' && !ruleById(rule)?.acrossFiles);
       if (rules !== 'all' && rules.length === 0) continue;
       problems.push(this.problem(directive.head, unusedDirectiveMessage(rules), severity, [removeDirectiveFix(this.fileName, this.lines, directive)]));
     }

@@ -6,13 +6,14 @@ import { dynamicMetricName } from './dynamic-metric-name';
 import { rawPathLabel } from './raw-path-label';
 import { routePatternTooEarly } from './route-pattern-too-early';
 import type { Rule } from './rule';
+import { seriesBudget } from './series-budget';
 import { suspiciousLabelName } from './suspicious-label-name';
 import { unboundedLabel } from './unbounded-label';
 import { unusedSuppression } from './unused-suppression';
 
 export type { Rule } from './rule';
 
-export const RULES = [rawPathLabel, unboundedLabel, routePatternTooEarly, dynamicMetricName, suspiciousLabelName, unusedSuppression] as const satisfies readonly Rule[];
+export const RULES = [rawPathLabel, unboundedLabel, routePatternTooEarly, dynamicMetricName, suspiciousLabelName, seriesBudget, unusedSuppression] as const satisfies readonly Rule[];
 
 /** Stable rule ids, in the order of `RULES`. */
 export const RULE_IDS = RULES.map((rule) => rule.id) as readonly RuleId[];
