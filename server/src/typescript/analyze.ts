@@ -8,6 +8,7 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
 import type { Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
+import type { FileMetrics } from '../analysis/series-budget';
 import { TABLES } from './catalog';
 import { metricVocabulary } from './catalog/vocabulary';
 import { FlowTracer } from './flow';
@@ -25,6 +26,8 @@ export interface AnalyzeOptions {
   readonly deadline?: number;
   /** Called once when the deadline stopped the analysis, so the shell can say the findings are incomplete. */
   readonly onDeadline?: () => void;
+  /** Given the file's metric declarations and judged labels, for a series inventory. */
+  readonly onMetrics?: (metrics: FileMetrics) => void;
 }
 
 /** An analysis session over one program: caches (symbols, call sites, traces) are shared by every file it analyses. */
@@ -75,6 +78,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       const file = program.getSourceFile(fileName);
       if (!file) return [];
       const judged: JudgedSite[] = [];
+      const labels: LabelSite[] = [];
       const deadline = options.deadline ?? Infinity;
       let complete = true;
       for (const site of sinks.find(file, hooks.onJudgedAtCallers)) {
@@ -90,7 +94,9 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
           break;
         }
         judged.push({ site: toSinkSite(site), facts });
+        if (site.kind === 'label' && facts) labels.push({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(facts) });
       }
+      options.onMetrics?.({ file: file.fileName, metrics: sinks.metricDeclarations(file), sites: labels, complete });
       return findingsOfFile(file.fileName, file.text, judged, config, { complete });
     },
     describeLabels(fileName) {

@@ -3,13 +3,14 @@
  * only the values the type lists, whatever flows into it at run time through a cast.
  */
 import ts from 'typescript';
+import { listedSet, type ValueSet } from '../analysis/value-sets';
 
 const LITERAL_FLAGS =
   ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BooleanLiteral | ts.TypeFlags.EnumLiteral |
   ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.BigIntLiteral;
 
-/** Why the type of `node` bounds it, or undefined when it does not. */
-export function boundedByType(checker: ts.TypeChecker, node: ts.Node): string | undefined {
+/** Why the type of `node` bounds it, and its values when the type lists them; undefined when it does not. */
+export function boundedByType(checker: ts.TypeChecker, node: ts.Node): { why: string; set?: ValueSet } | undefined {
   let type: ts.Type;
   try {
     type = declaredResultType(checker, node) ?? checker.getTypeAtLocation(node);
@@ -17,12 +18,20 @@ export function boundedByType(checker: ts.TypeChecker, node: ts.Node): string | 
     return undefined;
   }
   if (type.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown | ts.TypeFlags.Never)) return undefined;
-  if (type.flags & ts.TypeFlags.BooleanLike) return 'a boolean';
-  if (type.flags & ts.TypeFlags.EnumLike) return `an enum (${checker.typeToString(type)})`;
   const parts = type.isUnion() ? type.types : [type];
-  if (!parts.every((part) => part.flags & LITERAL_FLAGS)) return undefined;
+  const set = parts.every((part) => part.flags & LITERAL_FLAGS) ? listedSet(parts.map((part) => literalText(checker, part))) : undefined;
+  if (type.flags & ts.TypeFlags.BooleanLike) return { why: 'a boolean', set };
+  if (type.flags & ts.TypeFlags.EnumLike) return { why: `an enum (${checker.typeToString(type)})`, set };
+  if (!set) return undefined;
   if (parts.every((part) => part.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) return undefined;
-  return `one of ${checker.typeToString(type)}`;
+  return { why: `one of ${checker.typeToString(type)}`, set };
+}
+
+/** A literal type's value as code: `"GET"`, `404`, `true`, `Color.Red`, `undefined`. */
+function literalText(checker: ts.TypeChecker, type: ts.Type): string {
+  if (type.isStringLiteral()) return JSON.stringify(type.value);
+  if (type.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Void)) return 'undefined';
+  return checker.typeToString(type);
 }
 
 /**

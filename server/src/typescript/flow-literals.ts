@@ -4,6 +4,7 @@
  */
 import ts from 'typescript';
 import { bounded, type Facts, UNKNOWN } from '../analysis/value-facts';
+import { listedSet } from '../analysis/value-sets';
 import { asFunction } from './syntax';
 
 const ARITHMETIC: ReadonlySet<ts.SyntaxKind> = new Set([
@@ -34,15 +35,16 @@ export function literalFacts(node: ts.Expression): Facts | undefined {
   switch (node.kind) {
     case ts.SyntaxKind.StringLiteral:
     case ts.SyntaxKind.NoSubstitutionTemplateLiteral:
+      return bounded('a literal', false, listedSet([JSON.stringify((node as ts.StringLiteralLike).text)]));
     case ts.SyntaxKind.NumericLiteral:
     case ts.SyntaxKind.BigIntLiteral:
     case ts.SyntaxKind.RegularExpressionLiteral:
-      return bounded('a literal');
+      return bounded('a literal', false, listedSet([node.getText()]));
     case ts.SyntaxKind.TrueKeyword:
     case ts.SyntaxKind.FalseKeyword:
-      return bounded('a boolean');
+      return bounded('a boolean', false, listedSet([node.getText()]));
     case ts.SyntaxKind.NullKeyword:
-      return bounded('null');
+      return bounded('null', false, listedSet(['null']));
     default:
       return asFunction(node) || ts.isClassExpression(node) ? UNKNOWN : undefined;
   }

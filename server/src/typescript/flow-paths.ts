@@ -9,6 +9,7 @@ import type { Member } from './catalog/model';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
 import { bounded, choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
+import { KNOWN_SETS } from '../analysis/known-sets';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import type { ProgramIndex, PropertyWrite } from './program-index';
 import type { Resolver } from './resolver';
@@ -139,7 +140,7 @@ export class PathReader {
       // `const { metadata } = event; metadata.platformName` reads `event.metadata.platformName`.
       const path = declaration && ts.isBindingElement(declaration) ? this.bindingPath(declaration) : undefined;
       // `const { id, ...rest } = body`: `rest.id` is not there.
-      if (path && declaration && ts.isBindingElement(declaration) && declaration.dotDotDotToken && siblingNames(declaration).has(String(key))) return bounded('undefined');
+      if (path && declaration && ts.isBindingElement(declaration) && declaration.dotDotDotToken && siblingNames(declaration).has(String(key))) return bounded('undefined', false, KNOWN_SETS.undefined);
       const viaCatalog = path && this.bindingFromCatalog(path.root, [...path.keys, ...keys], declaration as ts.BindingElement);
       if (viaCatalog) return viaCatalog;
       if (path && ts.isVariableDeclaration(path.root) && path.root.initializer && !this.resolver.entityOf(path.root.initializer)) {

@@ -18,8 +18,10 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, earlyPattern, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, combination, earlyPattern, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { weakness } from '../analysis/weak-sanitizers';
+import { KNOWN_SETS } from '../analysis/known-sets';
+import { listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
 import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
@@ -168,24 +170,24 @@ export class FlowTracer {
       const structural = ts.isBinaryExpression(node) ? this.binaryFacts(node, frame, next) : this.conditionalFacts(node, frame, next);
       if (structural.taints.length === 0 && !structural.unknown) return structural;
       const byType = boundedByType(this.resolver.checker, node);
-      return byType ? bounded(byType) : structural;
+      return byType ? bounded(byType.why, false, byType.set) : structural;
     }
     if (!ts.isObjectLiteralExpression(node) && !ts.isArrayLiteralExpression(node)) {
       const byType = boundedByType(this.resolver.checker, node);
-      if (byType && !(ts.isIdentifier(node) && this.isCastVariable(node))) return bounded(byType);
+      if (byType && !(ts.isIdentifier(node) && this.isCastVariable(node))) return bounded(byType.why, false, byType.set);
       if (byType) {
         // A type that a cast gave the value is the writer's claim, not a bound: the client chose the value.
         const cast = this.identifierFacts(node as ts.Identifier, frame, next);
-        return cast.taints.length > 0 ? cast : bounded(byType);
+        return cast.taints.length > 0 ? cast : bounded(byType.why, false, byType.set);
       }
     }
     if (ts.isTemplateExpression(node)) {
-      return through(union(node.templateSpans.map((span) => this.value(span.expression, frame, next))), stepAt(node, notes.interpolated()));
+      return through(combination(node.templateSpans.map((span) => this.value(span.expression, frame, next))), stepAt(node, notes.interpolated()));
     }
     if (ts.isPrefixUnaryExpression(node)) {
-      return node.operator === ts.SyntaxKind.ExclamationToken ? bounded('a boolean') : this.value(node.operand, frame, next);
+      return node.operator === ts.SyntaxKind.ExclamationToken ? bounded('a boolean', false, KNOWN_SETS.boolean) : this.value(node.operand, frame, next);
     }
-    if (ts.isTypeOfExpression(node)) return bounded('a type name');
+    if (ts.isTypeOfExpression(node)) return bounded('a type name', false, KNOWN_SETS['type-name']);
     if (ts.isIdentifier(node)) return this.identifierFacts(node, frame, next);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.propertyFacts(node, frame, next);
     if (ts.isCallExpression(node)) return this.callFacts(node, frame, next);
@@ -217,7 +219,7 @@ export class FlowTracer {
         const carried = behaviour.propagates === 'all' ? args : behaviour.propagates.map((i) => args[i]).filter((a) => a !== undefined);
         if (carried.length === 0) return NOTHING;
         const call = `${skipOuter(node.expression).getText()}()`;
-        const moved = through(union(carried.map((arg) => this.value(arg, frame, depth + 1))), stepAt(node, notes.through(call)));
+        const moved = through(combination(carried.map((arg) => this.value(arg, frame, depth + 1))), stepAt(node, notes.through(call)));
         return behaviour.weak ? weakened(moved, weakness(call, behaviour.weak)) : moved;
       }
       return undefined;
@@ -236,12 +238,12 @@ export class FlowTracer {
       const repair = repairOf(node, member.fix, receiver, member.fix?.underMounts ? this.index.routerMounts(node.getSourceFile()) : 'none');
       return tainted(this.taint(member.source, node, node.getText(), repair && phase ? { ...repair, beforeRouting: phase } : repair));
     }
-    if ('pattern' in member) return phase ? earlyPattern(spanOf(node), node.getText(), phase) : bounded('the matched route pattern', true);
+    if ('pattern' in member) return phase ? earlyPattern(spanOf(node), node.getText(), phase) : bounded('the matched route pattern', true, ROUTE_PATTERNS);
     if ('mountPath' in member) {
       if (!this.index.mountsWithParameters(node.getSourceFile())) return bounded('the mount path of the router (every mount path is static)');
       return tainted(sourceTaint('raw-path', spanOf(node), node.getText(), { description: 'the mount path a request matched (a mount path has parameters)' }));
     }
-    if ('bounded' in member) return bounded(member.bounded);
+    if ('bounded' in member) return bounded(member.bounded, false, member.values && KNOWN_SETS[member.values]);
     if ('entity' in member) {
       const asValue = entityById(member.entity)?.asValue;
       return asValue ? tainted(this.taint(asValue, node)) : UNKNOWN;
@@ -276,7 +278,7 @@ export class FlowTracer {
       case ts.SyntaxKind.AsteriskToken:
       case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
-        return through(union(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), stepAt(node, notes.combined()));
+        return through(combination(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), stepAt(node, notes.combined()));
       case ts.SyntaxKind.BarBarToken:
       case ts.SyntaxKind.QuestionQuestionToken:
         return this.alternatives(node.left, node.right, frame, depth);
@@ -285,7 +287,7 @@ export class FlowTracer {
       case ts.SyntaxKind.EqualsToken:
         return this.value(node.right, frame, depth);
       case ts.SyntaxKind.PlusEqualsToken:
-        return union([this.value(node.left, frame, depth), this.value(node.right, frame, depth)]);
+        return combination([this.value(node.left, frame, depth), this.value(node.right, frame, depth)]);
       default:
         return bounded('a comparison or arithmetic result');
     }
@@ -304,11 +306,11 @@ export class FlowTracer {
   }
 
   private identifierFacts(node: ts.Identifier, frame: Frame | undefined, depth: number): Facts {
-    if (node.text === 'undefined') return bounded('undefined');
+    if (node.text === 'undefined') return bounded('undefined', false, KNOWN_SETS.undefined);
     if (isGuardedUse(this.resolver.checker, node)) return bounded('checked against a finite set');
     const declaration = this.index.declarationOf(node);
     if (!declaration) return UNKNOWN;
-    if (ts.isEnumMember(declaration)) return bounded('an enum member');
+    if (ts.isEnumMember(declaration)) return bounded('an enum member', false, listedSet([`${declaration.parent.name.text}.${declaration.name.getText()}`]));
     if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) {
       const name = declaration.name.text;
       const looped = iteratedByLoop(declaration);
@@ -359,7 +361,7 @@ export class FlowTracer {
     if (container && ts.isObjectLiteralExpression(container)) {
       // A lookup table indexed by a dynamic key yields one of its values.
       const values = container.properties.filter(ts.isPropertyAssignment).map((p) => this.value(p.initializer, frame, depth));
-      return values.length > 0 ? union([...values, bounded('undefined')]) : UNKNOWN;
+      return values.length > 0 ? union([...values, bounded('undefined', false, KNOWN_SETS.undefined)]) : UNKNOWN;
     }
     const receiver = this.value(node.expression, frame, depth);
     if (receiver.taints.length > 0) return through({ ...receiver, bounded: undefined }, stepAt(node, notes.indexedWithComputedKey()));
@@ -379,7 +381,7 @@ export class FlowTracer {
       const effect = Object.hasOwn(STRING_METHODS, callee.name.text) ? STRING_METHODS[callee.name.text] : undefined;
       if (effect) {
         const receiver = this.value(callee.expression, frame, depth);
-        const carried = callee.name.text === 'concat' ? union([receiver, ...node.arguments.map((a) => this.value(a, frame, depth))]) : receiver;
+        const carried = callee.name.text === 'concat' ? combination([receiver, ...node.arguments.map((a) => this.value(a, frame, depth))]) : receiver;
         const call = `.${callee.name.text}()`;
         const moved = through(carried, stepAt(node, notes.through(call)));
         return effect.effect === 'weak' ? weakened(moved, weakness(call, effect.why)) : moved;
@@ -417,7 +419,7 @@ export class FlowTracer {
       if (f.fn === fn) {
         const arg = f.args[index];
         if (arg) return through(this.value(arg, f.caller, depth), stepAt(param.name, notes.passedAs(name)));
-        return param.initializer ? this.value(param.initializer, f.caller, depth) : bounded('undefined');
+        return param.initializer ? this.value(param.initializer, f.caller, depth) : bounded('undefined', false, KNOWN_SETS.undefined);
       }
     }
     if (this.isConfiguredSink(fn)) return bounded('judged where the configured sink is called');

@@ -13,8 +13,9 @@ import { matchesConfiguredName } from '../analysis/configured-names';
 import type { FlowStep, LabelDeclaration, MetricDeclaration } from '../analysis/finding';
 import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
+import { samplesPerSeries } from '../analysis/series-budget';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
-import type { ArgumentOrOption, OptionSink, SinkSpec } from './catalog/model';
+import type { ArgumentOrOption, InstrumentSpec, OptionSink, SinkSpec } from './catalog/model';
 import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
@@ -148,7 +149,9 @@ export class SinkFinder {
       const nameNode = declares && this.argumentOrOption(node, declares.name);
       if (!nameNode || nameNode.getSourceFile() !== file) return;
       const { name, labelNames } = this.describeDeclaration(node, declares.name, declares.labelNames);
-      if (name !== undefined) declarations.push({ ...spanOf(nameNode), metric: name, labels: labelNames.filter((label) => label !== undefined) });
+      if (name === undefined) return;
+      const instrument = declares.instrument && this.instrumentOf(node, declares.instrument);
+      declarations.push({ ...spanOf(nameNode), metric: name, labels: labelNames.filter((label) => label !== undefined), ...instrument });
     });
     return declarations;
   }
@@ -475,6 +478,16 @@ export class SinkFinder {
       name: literalName,
       labelNames: names && ts.isArrayLiteralExpression(names) ? names.elements.map((e) => this.constantText(e)) : [],
     };
+  }
+
+  /** The instrument a declaration makes, with its samples per series from the boundaries it is given (else the library's default). */
+  private instrumentOf(call: ts.CallExpression | ts.NewExpression, spec: InstrumentSpec): Pick<MetricDeclaration, 'instrument' | 'samplesPerSeries'> {
+    const given = this.argumentOrOption(call, spec.boundaries);
+    const list = given && this.index.literalOf(given);
+    const boundaries = list && ts.isArrayLiteralExpression(list) && !list.elements.some(ts.isSpreadElement) ? list.elements.length : undefined;
+    if (given && boundaries === undefined) return { instrument: spec.kind };
+    const samples = samplesPerSeries(spec.kind, boundaries ?? spec.defaultBoundaries ?? 0, boundaries !== undefined);
+    return { instrument: spec.kind, ...(samples ? { samplesPerSeries: samples } : {}) };
   }
 
   private constantText(node: ts.Expression): string | undefined {

@@ -77,7 +77,7 @@ export const globals: LibraryTable = {
     Carries: { call: { propagates: [0] } },
     // A promise resolved with a value resolves to it: `then`'s callback receives what was passed.
     PromiseClass: { members: { resolve: carriesFirst } },
-    Bool: { call: { returns: { bounded: 'a boolean' } } },
+    Bool: { call: { returns: { bounded: 'a boolean', values: 'boolean' } } },
     URLClass: { construct: { propagates: [0] } },
     ErrorClass: { construct: { returns: { entity: 'global:Error' } } },
     Error: {
@@ -89,8 +89,8 @@ export const globals: LibraryTable = {
         stack: { source: 'error-message' },
         code: { bounded: 'an error code' },
         name: { bounded: 'an error class name' },
-        status: { bounded: 'a status code' },
-        statusCode: { bounded: 'a status code' },
+        status: { bounded: 'a status code', values: 'status-code' },
+        statusCode: { bounded: 'a status code', values: 'status-code' },
       },
     },
   },

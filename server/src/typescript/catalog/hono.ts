@@ -54,14 +54,15 @@ export const hono: LibraryTable = {
         text: { call: { returns: { source: 'body' } } },
         parseBody: { call: { returns: { source: 'body' } } },
         raw: { entity: 'fetch:Request' },
-        method: { bounded: 'the HTTP method' },
+        method: { bounded: 'the HTTP method', values: 'http-method' },
         routePath: { pattern: true },
       },
     },
-    Response: { members: { status: { bounded: 'a status code' } } },
+    Response: { members: { status: { bounded: 'a status code', values: 'status-code' } } },
   },
   handlerConventions: [convention],
   routing: { nextParam: 1, methods: ['use'], receivers: ['hono:App'], patternThere: "the middleware's own path, such as '/*'", recordAt: { kind: 'after-awaited-next' } },
+  routes: { methods: ['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all', 'on'], pathArgument: { on: 1 } },
 };
 
 export const honoRoute: LibraryTable = {

@@ -35,8 +35,8 @@ function requestMembers(fix: typeof routeFix | undefined): Entity['members'] {
     host: { source: 'host' },
     hostname: { source: 'host' },
     origin: { source: 'host' },
-    method: { bounded: 'the HTTP method' },
-    protocol: { bounded: 'the protocol' },
+    method: { bounded: 'the HTTP method', values: 'http-method' },
+    protocol: { bounded: 'the protocol', values: 'protocol' },
   };
 }
 
@@ -63,14 +63,14 @@ export const koa: LibraryTable = {
         response: { entity: 'koa:Response' },
         params: { entity: 'koa:Params' },
         cookies: { entity: 'koa:Cookies' },
-        status: { bounded: 'a status code' },
+        status: { bounded: 'a status code', values: 'status-code' },
         _matchedRoute: { pattern: true },
         _matchedRouteName: { pattern: true },
         routerPath: { pattern: true },
       },
     },
     Request: { typeNames: ['Request'], members: { ...requestMembers(undefined), body: { entity: 'koa:Body' } } },
-    Response: { typeNames: ['Response'], members: { status: { bounded: 'a status code' } } },
+    Response: { typeNames: ['Response'], members: { status: { bounded: 'a status code', values: 'status-code' } } },
     Params: { asValue: 'path-param', anyMember: { source: 'path-param' } },
     Query: { typeNames: ['ParsedUrlQuery'], asValue: 'query', anyMember: { source: 'query' } },
     Body: { asValue: 'body', anyMember: { source: 'body' } },
@@ -98,4 +98,5 @@ export const koaRouter: LibraryTable = {
       members: Object.fromEntries(['get', 'post', 'put', 'delete', 'del', 'patch', 'all', 'use', 'head', 'options'].map((verb) => [verb, middleware])),
     },
   },
+  routes: { methods: ['get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'all', 'del'] },
 };

@@ -8,6 +8,8 @@
  * what reading or calling them yields: another entity, an unbounded source, a bounded route pattern, or
  * a metric sink.
  */
+import type { InstrumentKind } from '../../analysis/finding';
+import type { KnownSet } from '../../analysis/known-sets';
 import type { LabelNoun } from '../../analysis/sink-site';
 import type { SourceKind } from '../../analysis/source-kinds';
 
@@ -34,6 +36,20 @@ export interface LibraryTable {
   readonly handlerConventions?: readonly HandlerConvention[];
   /** When the framework matches a route, for middleware that read the pattern (or record a metric) before it does. */
   readonly routing?: RoutingOrder;
+  /** How an application registers routes, to count the patterns a route-pattern label can take. */
+  readonly routes?: RouteRegistrations;
+}
+
+/** The calls (and decorators) that register a route, each with where its path is. */
+export interface RouteRegistrations {
+  /** Methods taking the path as their first argument (`app.get('/users/:id', h)`), or at `pathArgument`. */
+  readonly methods: readonly string[];
+  /** Methods whose path is another argument (Hono's `app.on('GET', '/x', h)`). */
+  readonly pathArgument?: Readonly<Record<string, number>>;
+  /** Methods taking a route object, or a list of them, with the path under one of `keys` (`fastify.route({ url })`). */
+  readonly objects?: { readonly methods: readonly string[]; readonly keys: readonly string[] };
+  /** Method decorators taking the path (Nest's `@Get(':id')`), under a class decorator giving a prefix. */
+  readonly decorators?: { readonly controller: string; readonly methods: readonly string[] };
 }
 
 /**
@@ -115,7 +131,8 @@ export type Member =
   | { readonly entity: EntityId }
   | { readonly source: SourceKind; readonly fix?: RoutePatternFix }
   | { readonly pattern: true }
-  | { readonly bounded: string }
+  /** A bounded value; `values` names its set when the platform knows how many values it has. */
+  | { readonly bounded: string; readonly values?: KnownSet }
   /**
    * The mount path a router was reached under (Express's `req.baseUrl`): the matched string, so a
    * bounded prefix only while every mount path the program registers is static.
@@ -175,6 +192,16 @@ export interface MetricDeclarationSpec {
   readonly labelNames?: ArgumentOrOption;
   /** Tags given for every metric of a client (`{ globalTags }`). */
   readonly globalTags?: ArgumentOrOption;
+  /** The instrument declared, for the samples each series exposes. */
+  readonly instrument?: InstrumentSpec;
+}
+
+/** An instrument, and where its bucket boundaries (a histogram) or quantiles (a summary) are given. */
+export interface InstrumentSpec {
+  readonly kind: InstrumentKind;
+  readonly boundaries?: ArgumentOrOption;
+  /** How many the library uses when none are given. */
+  readonly defaultBoundaries?: number;
 }
 
 /** Properties of an options object (at `arg`) that act as sinks. */

@@ -41,4 +41,5 @@ export const nestjs: LibraryTable = {
     Ip: { decoratedParameter: { source: 'client-ip' } },
     HostParam: { decoratedParameter: { source: 'host' } },
   },
+  routes: { methods: [], decorators: { controller: 'Controller', methods: ['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'All'] } },
 };

@@ -52,13 +52,13 @@ export const nodeHttp: LibraryTable = {
         rawHeaders: { source: 'header' },
         socket: { entity: 'node-http:Socket' },
         connection: { entity: 'node-http:Socket' },
-        method: { bounded: 'the HTTP method (Node accepts only known methods)' },
-        httpVersion: { bounded: 'the HTTP version' },
+        method: { bounded: 'the HTTP method (Node accepts only known methods)', values: 'http-method' },
+        httpVersion: { bounded: 'the HTTP version', values: 'http-version' },
       },
     },
     ServerResponse: {
       typeNames: ['ServerResponse'],
-      members: { statusCode: { bounded: 'a status code' }, statusMessage: { bounded: 'a status message' } },
+      members: { statusCode: { bounded: 'a status code', values: 'status-code' }, statusMessage: { bounded: 'a status message' } },
     },
     Headers: {
       typeNames: ['IncomingHttpHeaders'],
@@ -88,7 +88,7 @@ export const fetchApi: LibraryTable = {
       members: {
         url: { source: 'raw-url' },
         headers: { entity: 'fetch:Headers' },
-        method: { bounded: 'the HTTP method' },
+        method: { bounded: 'the HTTP method', values: 'http-method' },
         nextUrl: { entity: 'fetch:URL' },
       },
     },

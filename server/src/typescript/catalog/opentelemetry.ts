@@ -1,4 +1,4 @@
-import type { Entity, LibraryTable } from './model';
+import type { Entity, InstrumentSpec, LibraryTable } from './model';
 
 /**
  * The OpenTelemetry metrics API (@opentelemetry/api 1.x, and the SDK's MeterProvider), and the 0.x
@@ -19,7 +19,18 @@ function observable(typeName: string): Entity {
   };
 }
 
-const create = (entity: string) => ({ call: { returns: { entity: `otel:${entity}` }, declares: { name: 0 } } }) as const;
+/** The SDK's default explicit bucket boundaries for a histogram: 15 (0, 5, 10, … 10000). */
+const INSTRUMENTS: Readonly<Record<string, InstrumentSpec>> = {
+  Counter: { kind: 'counter' },
+  UpDownCounter: { kind: 'gauge' },
+  Histogram: { kind: 'histogram', defaultBoundaries: 15 },
+  Gauge: { kind: 'gauge' },
+  ObservableGauge: { kind: 'gauge' },
+  ObservableCounter: { kind: 'counter' },
+  ObservableUpDownCounter: { kind: 'gauge' },
+};
+
+const create = (entity: string) => ({ call: { returns: { entity: `otel:${entity}` }, declares: { name: 0, instrument: INSTRUMENTS[entity] } } }) as const;
 
 export const openTelemetry: LibraryTable = {
   id: 'otel',

@@ -1,4 +1,4 @@
-import type { Behaviour, Entity, LibraryTable } from './model';
+import type { Behaviour, Entity, InstrumentSpec, LibraryTable } from './model';
 
 /**
  * prom-client 15. Metrics are declared with `new Counter|Gauge|Histogram|Summary({ name, help,
@@ -6,14 +6,22 @@ import type { Behaviour, Entity, LibraryTable } from './model';
  * creates one series per distinct label set, kept in a Map for the life of the process.
  * `remove(...)`, `reset()` and `get()` do not create series and are not sinks.
  */
-const declaresMetric: Behaviour = {
-  declares: { name: { option: 'name' }, labelNames: { option: 'labelNames' } },
+/** prom-client's default `buckets` (11 boundaries) and `percentiles` (7 quantiles). */
+const INSTRUMENTS: Readonly<Record<string, InstrumentSpec>> = {
+  Counter: { kind: 'counter' },
+  Gauge: { kind: 'gauge' },
+  Histogram: { kind: 'histogram', boundaries: { option: 'buckets' }, defaultBoundaries: 11 },
+  Summary: { kind: 'summary', boundaries: { option: 'percentiles' }, defaultBoundaries: 7 },
 };
+
+const declaresMetric = (instance: string): Behaviour => ({
+  declares: { name: { option: 'name' }, labelNames: { option: 'labelNames' }, instrument: INSTRUMENTS[instance] },
+});
 
 const labelsArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, wrapped: true, noun: 'label' } } }) as const;
 
 function metricClass(instance: string): Entity {
-  return { typeNames: [instance], construct: { ...declaresMetric, returns: { entity: `prom-client:${instance}` } } };
+  return { typeNames: [instance], construct: { ...declaresMetric(instance), returns: { entity: `prom-client:${instance}` } } };
 }
 
 /** `labels(...)` binds the label values and returns the child series, whose own calls take none. */

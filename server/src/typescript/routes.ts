@@ -1,0 +1,137 @@
+/**
+ * Counts the route patterns an application registers, for the series budget of a label that receives
+ * the matched pattern. Syntax only, over files that import a framework with a route table: each
+ * registration (a router and a literal path) is one pattern at most; a path built at run time makes
+ * the count unknown rather than a guess. Never type-checks and never executes anything.
+ */
+import ts from 'typescript';
+import type { FileRoutes } from '../analysis/value-sets';
+import { TABLES } from './catalog';
+import type { RouteRegistrations } from './catalog/model';
+
+interface RouteTable {
+  readonly modules: readonly string[];
+  readonly routes: RouteRegistrations;
+}
+
+const ROUTE_TABLES: readonly RouteTable[] = TABLES.flatMap((table) => (table.routes ? [{ modules: table.modules, routes: table.routes }] : []));
+
+/** A source file's name and text. */
+export interface RouteSource {
+  readonly fileName: string;
+  readonly text: string;
+}
+
+/** The routes each file registers, for the files that register any. */
+export function countTypeScriptRoutes(sources: Iterable<RouteSource>): Map<string, FileRoutes> {
+  const routes = new Map<string, FileRoutes>();
+  for (const { fileName, text } of sources) {
+    const tables = ROUTE_TABLES.filter((table) => table.modules.some((module) => text.includes(`'${module}'`) || text.includes(`"${module}"`)));
+    if (tables.length === 0) continue;
+    const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+    const found = registrationsIn(file, tables);
+    const registered = new Set(found.paths).size;
+    if (registered > 0 || found.dynamic > 0) routes.set(fileName, { registered, dynamic: found.dynamic });
+  }
+  return routes;
+}
+
+function registrationsIn(file: ts.SourceFile, tables: readonly RouteTable[]): { paths: string[]; dynamic: number } {
+  const paths: string[] = [];
+  let dynamic = 0;
+  const record = (receiver: string, path: ts.Expression | undefined) => {
+    const literal = path && stringOf(path);
+    if (literal !== undefined) paths.push(`${receiver}\0${literal}`);
+    else if (path) dynamic++;
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && isStatement(node)) {
+      const method = node.expression.name.text;
+      const receiver = node.expression.expression.getText(file);
+      for (const { routes } of tables) {
+        if (routes.methods.includes(method)) {
+          const at = routes.pathArgument?.[method] ?? namedRouteOffset(node.arguments);
+          const path = node.arguments[at];
+          // A literal that is no path is not a route (`app.get('env')` reads an Express setting).
+          if (path && stringOf(path) !== undefined && !isPathText(stringOf(path)!)) continue;
+          if (node.arguments.length > at + (method === 'route' ? 0 : 1)) record(receiver, path);
+        }
+        if (routes.objects?.methods.includes(method)) for (const route of routeObjects(node.arguments[0])) record(receiver, propertyOf(route, routes.objects.keys));
+      }
+    }
+    if (ts.isClassDeclaration(node)) for (const { routes } of tables) if (routes.decorators) dynamic += controllerRoutes(node, routes.decorators, paths, file);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return { paths, dynamic };
+}
+
+/** Koa router's named routes put a name before the path (`router.get('user', '/users/:id', h)`). */
+function namedRouteOffset(args: ts.NodeArray<ts.Expression>): number {
+  const first = args[0] && stringOf(args[0]);
+  const second = args[1] && stringOf(args[1]);
+  return first !== undefined && !first.startsWith('/') && second?.startsWith('/') ? 1 : 0;
+}
+
+/** A Nest controller's routes: one per method decorator; the class's prefix is the same for all of them. */
+function controllerRoutes(node: ts.ClassDeclaration, decorators: NonNullable<RouteRegistrations['decorators']>, paths: string[], file: ts.SourceFile): number {
+  if (!decoratorCalls(node).some((call) => calleeName(call) === decorators.controller)) return 0;
+  let dynamic = 0;
+  const owner = node.name?.text ?? `class@${node.pos}`;
+  for (const member of node.members) {
+    for (const call of decoratorCalls(member)) {
+      if (!decorators.methods.includes(calleeName(call) ?? '')) continue;
+      const path = call.arguments[0];
+      const literal = path === undefined ? '' : stringOf(path);
+      if (literal === undefined) dynamic++;
+      else paths.push(`${owner}\0${calleeName(call)}\0${literal}\0${member.name?.getText(file) ?? ''}`);
+    }
+  }
+  return dynamic;
+}
+
+function decoratorCalls(node: ts.Node): ts.CallExpression[] {
+  const modifiers = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
+  return modifiers.flatMap((decorator) => (ts.isCallExpression(decorator.expression) ? [decorator.expression] : []));
+}
+
+function calleeName(call: ts.CallExpression): string | undefined {
+  return ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
+}
+
+function routeObjects(arg: ts.Expression | undefined): ts.ObjectLiteralExpression[] {
+  if (!arg) return [];
+  if (ts.isObjectLiteralExpression(arg)) return [arg];
+  if (ts.isArrayLiteralExpression(arg)) return arg.elements.filter(ts.isObjectLiteralExpression);
+  return [];
+}
+
+function propertyOf(object: ts.ObjectLiteralExpression, keys: readonly string[]): ts.Expression | undefined {
+  for (const property of object.properties) {
+    if (ts.isPropertyAssignment(property) && (ts.isIdentifier(property.name) || ts.isStringLiteral(property.name)) && keys.includes(property.name.text)) return property.initializer;
+  }
+  return undefined;
+}
+
+/** `app.get(…)` as a statement, or the start of a chain that is one (`router.route('/x').get(h)`): a registration's result is dropped. */
+function isStatement(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isPropertyAccessExpression(node.parent) && ts.isCallExpression(node.parent.parent) && node.parent.parent.expression === node.parent) node = node.parent.parent;
+  if (ts.isAwaitExpression(node.parent)) node = node.parent;
+  return ts.isExpressionStatement(node.parent);
+}
+
+function isPathText(text: string): boolean {
+  return text === '' || text.startsWith('/') || text.startsWith('*');
+}
+
+function stringOf(node: ts.Expression): string | undefined {
+  return ts.isStringLiteralLike(node) ? node.text : undefined;
+}
+
+function scriptKindOf(fileName: string): ts.ScriptKind {
+  if (/\.[cm]?tsx$/.test(fileName)) return ts.ScriptKind.TSX;
+  if (/\.[cm]?ts$/.test(fileName)) return ts.ScriptKind.TS;
+  if (/\.jsx$/.test(fileName)) return ts.ScriptKind.JSX;
+  return ts.ScriptKind.JS;
+}
