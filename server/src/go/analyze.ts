@@ -6,6 +6,7 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { findingsOfFile, type JudgedSite } from '../analysis/file-findings';
 import type { Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import { describeFacts } from '../analysis/label-values';
+import type { FileMetrics } from '../analysis/series-budget';
 import { DerivedSinks } from './derived-sinks';
 import { GoProgram, type GoPackageLoader } from './program';
 import { findLabelSinks, toSinkSite, traceSink, type LabelSink, type SinkContext } from './sinks';
@@ -24,6 +25,8 @@ export interface GoAnalysisOptions {
    */
   readonly fileTimeBudgetMs?: number;
   readonly onDeadline?: (fileName: string) => void;
+  /** Given each file's metric declarations and judged labels, for a series inventory. */
+  readonly onMetrics?: (metrics: FileMetrics) => void;
 }
 
 /** Findings of every file in `files` (one directory; files of different package clauses are kept apart). */
@@ -36,6 +39,7 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
     for (const file of group) {
       if (options.onlyFile !== undefined && file.fileName !== options.onlyFile) continue;
       const judged: JudgedSite[] = [];
+      const labels: LabelSite[] = [];
       const deadline = Date.now() + (options.fileTimeBudgetMs ?? Infinity);
       let cancelled = false;
       let complete = true;
@@ -49,8 +53,10 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
           break;
         }
         judged.push({ site: toSinkSite(sink), facts });
+        if (sink.kind === 'label' && facts) labels.push({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(facts) });
       }
       complete = !cancelled && judged.length === (sinksByFile.get(file) ?? []).length;
+      options.onMetrics?.({ file: file.fileName, metrics: context.vectors.metricDeclarations(file), sites: labels, complete });
       findings.push(...findingsOfFile(file.fileName, file.text, judged, config, { complete }));
       if (cancelled) return findings;
     }

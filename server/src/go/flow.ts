@@ -14,12 +14,15 @@ import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
 import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { notes } from '../analysis/step-notes';
-import { bounded, choice, earlyPattern, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
+import { bounded, choice, combination, earlyPattern, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
+import { KNOWN_SETS } from '../analysis/known-sets';
+import { joinSets, listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
 import { GO_CATALOGS, type GoCatalog, type StoreRule, type Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
 import type { Containers, Element } from './containers';
 import { equalityPartner, isFiniteSetCheck, isInsideFixedCase } from './guards';
+import { LITERALS, literalMember, ZERO_VALUE } from './literal-values';
 import type { GoPackage } from './package-index';
 import type { GoProgram } from './program';
 import { methodRewrite } from './method-helper';
@@ -42,10 +45,6 @@ const MAX_FUNCTION_HOPS = 8;
 const MAX_FUNCTION_VALUES = 16;
 /** Expressions one label's trace may visit: recursive functions cannot make a trace exponential. */
 const MAX_VISITS = 20_000;
-const LITERALS: ReadonlySet<string> = new Set([
-  'interpreted_string_literal', 'raw_string_literal', 'int_literal', 'float_literal', 'imaginary_literal', 'rune_literal',
-  'true', 'false', 'nil', 'iota',
-]);
 /** Expressions a `switch` can test and a `case` then bounds. */
 const SWITCHABLE: ReadonlySet<string> = new Set(['identifier', 'selector_expression', 'call_expression']);
 const COMPARISONS: ReadonlySet<string> = new Set(['==', '!=', '<', '<=', '>', '>=', '&&', '||']);
@@ -144,7 +143,7 @@ export class FlowTracer {
   private followNode(node: GoNode, depth: number): Facts {
     const custom = this.customFacts(node);
     if (custom) return custom;
-    if (LITERALS.has(node.type)) return bounded('a literal');
+    if (LITERALS.has(node.type)) return bounded('a literal', false, node.type === 'iota' ? undefined : listedSet([literalMember(node)]));
     if (SWITCHABLE.has(node.type) && isInsideFixedCase(node, this.scopes, this.pkg)) return bounded('one of the cases it was switched on');
     switch (node.type) {
       case 'identifier':
@@ -152,7 +151,7 @@ export class FlowTracer {
       case 'binary_expression':
         return this.traceBinary(node, depth);
       case 'unary_expression':
-        return operatorOf(node) === '!' ? bounded('a boolean') : this.trace(fieldOf(node, 'operand') as GoNode, depth);
+        return operatorOf(node) === '!' ? bounded('a boolean', false, KNOWN_SETS.boolean) : this.trace(fieldOf(node, 'operand') as GoNode, depth);
       case 'selector_expression':
       case 'call_expression':
       case 'index_expression':
@@ -174,7 +173,7 @@ export class FlowTracer {
   /** `a + b + c` (walked without recursion), comparisons (booleans) and arithmetic. */
   private traceBinary(node: GoNode, depth: number): Facts {
     const operator = operatorOf(node);
-    if (operator !== undefined && COMPARISONS.has(operator)) return bounded('a boolean');
+    if (operator !== undefined && COMPARISONS.has(operator)) return bounded('a boolean', false, KNOWN_SETS.boolean);
     const operands: GoNode[] = [];
     const stack = [node];
     while (stack.length > 0) {
@@ -186,7 +185,7 @@ export class FlowTracer {
       }
     }
     const parts = operands.map((operand) => this.trace(operand, depth));
-    return operands.length === 1 ? parts[0] : through(union(parts), stepAt(node, notes.combined()));
+    return operands.length === 1 ? parts[0] : through(combination(parts), stepAt(node, notes.combined()));
   }
 
   private traceChain(node: GoNode, depth: number): Facts {
@@ -195,12 +194,12 @@ export class FlowTracer {
       const { fact } = match;
       if (fact.kind === 'route-pattern') {
         const phase = goRoutingPhase(node, match.frames, this.pkg, this.recordsAnyTime);
-        return phase ? earlyPattern(spanOf(node), textOf(node), phase) : bounded('the matched route pattern', true);
+        return phase ? earlyPattern(spanOf(node), textOf(node), phase) : bounded('the matched route pattern', true, ROUTE_PATTERNS);
       }
       if (fact.kind === 'bounded' && fact.unlessCalled && this.programCalls(fact.unlessCalled.function)) {
         return tainted(sourceTaint(fact.unlessCalled.source, spanOf(node), textOf(node)));
       }
-      if (fact.kind === 'bounded') return bounded(`the ${fact.description}`);
+      if (fact.kind === 'bounded') return bounded(`the ${fact.description}`, false, fact.values && KNOWN_SETS[fact.values]);
       // The method helper takes a string: only a net/http request's `Method` is rewritten.
       const isStringMethod = match.frames[match.frames.length - 1]?.type.package === 'net/http';
       const repair = fact.source === 'http-method' ? (isStringMethod ? { bounding: methodRewrite(node, this.pkg) } : undefined) : this.repair(match.frames, node);
@@ -219,9 +218,9 @@ export class FlowTracer {
     const step = stepAt(call, notes.through(callee));
     switch (transform.kind) {
       case 'bounded':
-        return bounded(`a ${transform.why}`);
+        return bounded(`a ${transform.why}`, false, transform.values && KNOWN_SETS[transform.values]);
       case 'concat':
-        return through(union(args.slice(transform.from).map((arg) => this.trace(argumentValue(arg), depth))), step);
+        return through(combination(args.slice(transform.from).map((arg) => this.trace(argumentValue(arg), depth))), step);
       case 'pass':
         return args[transform.argument] ? through(this.trace(argumentValue(args[transform.argument]), depth), step) : UNKNOWN;
       case 'weak': {
@@ -252,7 +251,7 @@ export class FlowTracer {
     if (isBuiltinName) {
       // Builtins: `append` holds its arguments' elements, `make` zero values.
       if (textOf(callee) === 'append') return union(args.map((arg) => this.trace(argumentValue(arg), depth)));
-      if (textOf(callee) === 'make') return bounded('the zero value');
+      if (textOf(callee) === 'make') return bounded('the zero value', false, ZERO_VALUE);
     }
     const functions = this.functionsCalled(callee);
     return functions.length === 0 ? UNKNOWN : anyOf(functions.map((fn) => this.traceReturns(fn, 0, call, depth)));
@@ -409,7 +408,7 @@ export class FlowTracer {
     if (literal && fieldOf(literal, 'type')?.type === 'map_type') {
       const values = literalElements(literal).map((value) => this.trace(value, depth));
       const facts = union(values);
-      if (values.length > 0 && facts.taints.length === 0 && !facts.unknown) return bounded(`a lookup in '${textOf(operand)}'`);
+      if (values.length > 0 && facts.taints.length === 0 && !facts.unknown) return bounded(`a lookup in '${textOf(operand)}'`, false, facts.set && joinSets([facts.set, ZERO_VALUE]));
     }
     if (unwrapParentheses(operand).type !== 'identifier') return this.trace(operand, depth);
     const contents = this.containers.contentsOf(operand);
@@ -476,7 +475,7 @@ export class FlowTracer {
     const literal = this.compositeLiteralOf(expression, depth);
     if (literal) {
       const value = keyedElements(literal).find((element) => element.key === field)?.value;
-      return value ? through(this.trace(value, depth), stepAt(value, notes.readFrom(`${textOf(expression)}.${field}`))) : bounded('the zero value');
+      return value ? through(this.trace(value, depth), stepAt(value, notes.readFrom(`${textOf(expression)}.${field}`))) : bounded('the zero value', false, ZERO_VALUE);
     }
     const passed = this.parameterOf(expression);
     return passed ? this.traceFieldOfArguments(passed, field, depth) : UNKNOWN;
@@ -485,7 +484,7 @@ export class FlowTracer {
   private traceIdentifier(identifier: GoNode, depth: number): Facts {
     const binding = this.scopes.resolve(identifier);
     if (!binding || binding.kind === 'function') return UNKNOWN;
-    if (binding.kind === 'constant') return bounded(`the constant '${binding.name}'`);
+    if (binding.kind === 'constant') return bounded(`the constant '${binding.name}'`, false, listedSet([binding.name]));
     const facts = this.traceBindingAt(binding, identifier, depth);
     // An error nobody can follow (returned by another package) is an error message when printed.
     if (facts.unknown && facts.taints.length === 0 && isErrorValue(binding)) return tainted(sourceTaint('error-message', spanOf(identifier), textOf(identifier)));
@@ -515,7 +514,7 @@ export class FlowTracer {
 
   private traceDefinition(definition: Definition, depth: number): Facts {
     const { binding, value } = definition;
-    if (!value) return binding.kind === 'parameter' ? this.traceParameter(binding, depth) : bounded('the zero value');
+    if (!value) return binding.kind === 'parameter' ? this.traceParameter(binding, depth) : bounded('the zero value', false, ZERO_VALUE);
     let facts: Facts;
     if (definition.resultIndex !== undefined && definition.resultIndex > 0) {
       const declaration = value.type === 'call_expression' ? this.calledFunction(fieldOf(value, 'function') as GoNode) : undefined;
@@ -679,7 +678,7 @@ export class FlowTracer {
   /** `metrics.DefaultRoute`: a constant or a package-level variable of another package of the project. */
   private traceImportedName(selector: GoNode, alias: string, depth: number): Facts {
     const declaration = this.importedDeclaration(selector, alias);
-    if (declaration?.type === 'const_spec') return bounded(`the constant '${textOf(selector)}'`);
+    if (declaration?.type === 'const_spec') return bounded(`the constant '${textOf(selector)}'`, false, listedSet([textOf(selector)]));
     if (declaration?.type !== 'var_spec') return UNKNOWN;
     const name = textOf(fieldOf(selector, 'field') as GoNode);
     const position = fieldsOf(declaration, 'name').findIndex((identifier) => textOf(identifier) === name);

@@ -27,6 +27,7 @@ export { describeGoFile, describeGoPackageLabels } from './analyze';
 export type { GoPackageLoader } from './program';
 export { GoModules } from './modules';
 export { GoImportGraph } from './import-graph';
+export { countGoRoutes } from './routes';
 import type { GoPackageLoader } from './program';
 
 /** A Go file as text. */

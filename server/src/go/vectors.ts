@@ -11,6 +11,7 @@ import type { GoPackage } from './package-index';
 import type { GoProgram } from './program';
 import type { Scopes } from './scopes';
 import type { LabelDeclaration, MetricDeclaration } from '../analysis/finding';
+import { samplesPerSeries } from '../analysis/series-budget';
 import { spanOf } from './spans';
 import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
 
@@ -91,7 +92,8 @@ export class VectorIndex {
       const literal = options && this.tracer.compositeLiteralOf(options);
       const nameNode = literal?.file === file ? keyedElements(literal).find((element) => element.key === 'Name')?.value : undefined;
       const { metric, labelNames } = this.describe(call, rule);
-      if (nameNode && metric !== undefined) declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined) });
+      if (!nameNode || metric === undefined || !literal) continue;
+      declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined), ...instrumentOf(literal, rule) });
     }
     return declarations;
   }
@@ -231,4 +233,21 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** The instrument a constructor makes, with its samples per series from the options' buckets or quantiles (else the default). */
+function instrumentOf(options: GoNode, rule: VectorConstructorRule): Pick<MetricDeclaration, 'instrument' | 'samplesPerSeries'> {
+  const { kind, boundariesField, defaultBoundaries } = rule.instrument;
+  const field = boundariesField === undefined ? undefined : keyedElements(options).find((element) => element.key === boundariesField)?.value;
+  const listed = field && elementCount(field);
+  if (field && listed === undefined) return { instrument: kind };
+  const samples = samplesPerSeries(kind, listed ?? defaultBoundaries ?? 0, listed !== undefined);
+  return { instrument: kind, ...(samples ? { samplesPerSeries: samples } : {}) };
+}
+
+/** How many elements a composite literal (`[]float64{…}`, `map[float64]float64{…}`) lists, or undefined for anything else. */
+function elementCount(node: GoNode): number | undefined {
+  if (node.type !== 'composite_literal') return undefined;
+  const body = node.children.find((child) => child.type === 'literal_value');
+  return body ? body.children.filter((child) => child.named && child.type !== 'comment').length : undefined;
 }

@@ -4,6 +4,7 @@ import type { GoCatalog } from './types';
 export const chi: GoCatalog = {
   id: 'chi',
   importPaths: ['github.com/go-chi/chi/v5', 'github.com/go-chi/chi/v4', 'github.com/go-chi/chi'],
+  routes: { methods: ['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Connect', 'Trace', 'Handle', 'HandleFunc', 'Method', 'MethodFunc'], pathArgument: { Method: 1, MethodFunc: 1 } },
   functions: [
     { function: 'URLParam', fact: { kind: 'source', source: 'path-param' } },
     { function: 'URLParamFromCtx', fact: { kind: 'source', source: 'path-param' } },

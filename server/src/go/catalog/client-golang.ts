@@ -7,18 +7,25 @@
 import type { GoCatalog, VectorConstructorRule } from './types';
 
 /** Each kind of metric, and whether its recordings may move within a request (a gauge's may not). */
-const VECTOR_KINDS: readonly { kind: string; recordsAnyTime: boolean }[] = [
-  { kind: 'Counter', recordsAnyTime: true },
-  { kind: 'Gauge', recordsAnyTime: false },
-  { kind: 'Histogram', recordsAnyTime: true },
-  { kind: 'Summary', recordsAnyTime: true },
+/**
+ * Each kind of metric, whether its recordings may move within a request (a gauge's may not), and its
+ * instrument: `DefBuckets` has 11 boundaries; a summary has no quantiles unless `Objectives` lists them.
+ */
+const VECTOR_KINDS: readonly Pick<VectorConstructorRule, 'recordsAnyTime' | 'instrument'>[] = [
+  { recordsAnyTime: true, instrument: { kind: 'counter' } },
+  { recordsAnyTime: false, instrument: { kind: 'gauge' } },
+  { recordsAnyTime: true, instrument: { kind: 'histogram', boundariesField: 'Buckets', defaultBoundaries: 11 } },
+  { recordsAnyTime: true, instrument: { kind: 'summary', boundariesField: 'Objectives', defaultBoundaries: 0 } },
 ];
 
 function constructors(onType?: string): VectorConstructorRule[] {
-  return VECTOR_KINDS.flatMap(({ kind, recordsAnyTime }) => [
-    { function: `New${kind}Vec`, optionsArgument: 0, labelNamesArgument: 1, onType, recordsAnyTime },
-    { function: `New${kind}`, optionsArgument: 0, onType, recordsAnyTime },
-  ]);
+  return VECTOR_KINDS.flatMap(({ recordsAnyTime, instrument }) => {
+    const kind = instrument.kind.charAt(0).toUpperCase() + instrument.kind.slice(1);
+    return [
+      { function: `New${kind}Vec`, optionsArgument: 0, labelNamesArgument: 1, onType, recordsAnyTime, instrument },
+      { function: `New${kind}`, optionsArgument: 0, onType, recordsAnyTime, instrument },
+    ];
+  });
 }
 
 export const clientGolang: GoCatalog = {

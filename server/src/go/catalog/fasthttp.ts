@@ -24,6 +24,6 @@ export const fasthttp: GoCatalog = {
     { type: ctx, chain: 'Request.Header', fact: { kind: 'source', source: 'header' } },
     // fasthttp parses any method token, as net/http does.
     { type: ctx, chain: 'Method()', fact: { kind: 'source', source: 'http-method' } },
-    { type: ctx, chain: 'Response.StatusCode()', fact: { kind: 'bounded', description: 'status code' } },
+    { type: ctx, chain: 'Response.StatusCode()', fact: { kind: 'bounded', description: 'status code', values: 'status-code' } },
   ],
 };

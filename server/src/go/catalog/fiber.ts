@@ -7,6 +7,7 @@ const ctx = 'Ctx';
 export const fiber: GoCatalog = {
   id: 'fiber',
   importPaths: ['github.com/gofiber/fiber/v2', 'github.com/gofiber/fiber/v3', 'github.com/gofiber/fiber'],
+  routes: { methods: ['Get', 'Post', 'Put', 'Delete', 'Patch', 'Head', 'Options', 'Connect', 'Trace', 'All', 'Add'], pathArgument: { Add: 1 } },
   members: [
     { type: ctx, chain: 'Path()', fact: { kind: 'source', source: 'raw-path' } },
     { type: ctx, chain: 'OriginalURL()', fact: { kind: 'source', source: 'raw-url' } },
@@ -23,8 +24,8 @@ export const fiber: GoCatalog = {
     { type: ctx, chain: 'Hostname()', fact: { kind: 'source', source: 'host' } },
     { type: ctx, chain: 'Route().Path', fact: { kind: 'route-pattern' } },
     { type: ctx, chain: 'FullPath()', fact: { kind: 'route-pattern' } },
-    { type: ctx, chain: 'Method()', fact: { kind: 'bounded', description: 'HTTP method' } },
-    { type: ctx, chain: 'Response().StatusCode()', fact: { kind: 'bounded', description: 'status code' } },
+    { type: ctx, chain: 'Method()', fact: { kind: 'bounded', description: 'HTTP method', values: 'standard-method' } },
+    { type: ctx, chain: 'Response().StatusCode()', fact: { kind: 'bounded', description: 'status code', values: 'status-code' } },
   ],
   stores: [{ type: ctx, setter: { method: 'Locals', key: 0, value: 1 }, getters: ['Locals'] }],
   routing: {

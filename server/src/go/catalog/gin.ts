@@ -6,6 +6,7 @@ const context = 'Context';
 export const gin: GoCatalog = {
   id: 'gin',
   importPaths: ['github.com/gin-gonic/gin'],
+  routes: { methods: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'Any', 'Handle', 'Match'], pathArgument: { Handle: 1, Match: 1 } },
   members: [
     { type: context, chain: 'Request', yields: { package: 'net/http', name: 'Request' } },
     { type: context, chain: 'Param()', fact: { kind: 'source', source: 'path-param' } },
@@ -18,7 +19,7 @@ export const gin: GoCatalog = {
     { type: context, chain: 'GetHeader()', fact: { kind: 'source', source: 'header' } },
     { type: context, chain: 'FullPath()', fact: { kind: 'route-pattern' } },
     { type: context, chain: 'HandlerName()', fact: { kind: 'bounded', description: 'handler name' } },
-    { type: context, chain: 'Writer.Status()', fact: { kind: 'bounded', description: 'status code' } },
+    { type: context, chain: 'Writer.Status()', fact: { kind: 'bounded', description: 'status code', values: 'status-code' } },
   ],
   routePatternFixes: [
     { type: { package: 'gin', name: context }, template: '{value}.FullPath()', reason: '"" for unmatched routes' },

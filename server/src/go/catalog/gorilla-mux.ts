@@ -4,6 +4,7 @@ import type { GoCatalog } from './types';
 export const gorillaMux: GoCatalog = {
   id: 'gorilla/mux',
   importPaths: ['github.com/gorilla/mux'],
+  routes: { methods: ['Handle', 'HandleFunc', 'Path'] },
   functions: [
     { function: 'Vars', fact: { kind: 'source', source: 'path-param' } },
     { function: 'CurrentRoute', yields: { package: 'gorilla/mux', name: 'Route' } },

@@ -30,6 +30,7 @@ const requestMembers = (type: string): MemberRule[] => [
 export const netHttp: GoCatalog = {
   id: 'net/http',
   importPaths: ['net/http'],
+  routes: { methods: ['Handle', 'HandleFunc'] },
   members: [
     ...requestMembers(request),
     { type: request, chain: 'Pattern', fact: { kind: 'route-pattern' } },

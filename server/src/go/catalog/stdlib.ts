@@ -52,9 +52,9 @@ export const strings: GoCatalog = {
     { function: 'Replace', transform: pass(0) },
     { function: 'Clone', transform: pass(0) },
     { function: 'Join', transform: { kind: 'concat', from: 0 } },
-    { function: 'Contains', transform: { kind: 'bounded', why: 'boolean' } },
-    { function: 'HasPrefix', transform: { kind: 'bounded', why: 'boolean' } },
-    { function: 'HasSuffix', transform: { kind: 'bounded', why: 'boolean' } },
+    { function: 'Contains', transform: { kind: 'bounded', why: 'boolean', values: 'boolean' } },
+    { function: 'HasPrefix', transform: { kind: 'bounded', why: 'boolean', values: 'boolean' } },
+    { function: 'HasSuffix', transform: { kind: 'bounded', why: 'boolean', values: 'boolean' } },
   ],
 };
 
@@ -65,7 +65,7 @@ export const strconv: GoCatalog = {
     { function: 'Itoa', transform: pass(0) },
     { function: 'FormatInt', transform: pass(0) },
     { function: 'FormatUint', transform: pass(0) },
-    { function: 'FormatBool', transform: { kind: 'bounded', why: 'boolean' } },
+    { function: 'FormatBool', transform: { kind: 'bounded', why: 'boolean', values: 'boolean' } },
     { function: 'Quote', transform: pass(0) },
     // A number read from a string has as many values as the string: a port, an id.
     { function: 'Atoi', transform: pass(0) },

@@ -7,6 +7,8 @@
  * applies to every expression whose chain starts with the rule's chain, so `Header` covers
  * `r.Header.Get("X")` and `r.Header["X"]`.
  */
+import type { InstrumentKind } from '../../analysis/finding';
+import type { KnownSet } from '../../analysis/known-sets';
 import type { SourceKind } from '../../analysis/source-kinds';
 
 /** A named type of a catalogued package: `{ package: 'net/http', name: 'Request' }`. */
@@ -26,7 +28,7 @@ export type ValueFact =
    * Bounded for another reason (status code, method, handler name); `unlessCalled`: unbounded, of
    * `source`, in a program that calls that function of the package (gRPC's `UnknownServiceHandler`).
    */
-  | { readonly kind: 'bounded'; readonly description: string; readonly unlessCalled?: { readonly function: string; readonly source: SourceKind } };
+  | { readonly kind: 'bounded'; readonly description: string; readonly values?: KnownSet; readonly unlessCalled?: { readonly function: string; readonly source: SourceKind } };
 
 /** How a call derives its result from its arguments. Indices count the call's arguments. */
 export type Transform =
@@ -37,7 +39,7 @@ export type Transform =
   /** Looks like sanitizing but does not bound the value: lowercasing, regex masking, splitting (`reason` from `WEAK_REASONS`). */
   | { readonly kind: 'weak'; readonly argument: number; readonly reason: string }
   /** The result is bounded whatever the input: `http.StatusText`. */
-  | { readonly kind: 'bounded'; readonly why: string };
+  | { readonly kind: 'bounded'; readonly why: string; readonly values?: KnownSet };
 
 /** A chain read on a value of `type` (a type name of the same catalog). */
 export interface MemberRule {
@@ -105,6 +107,8 @@ export interface VectorConstructorRule {
    * moving it later changes no value; a gauge's `Inc` and `Dec` pair up, and their moment matters.
    */
   readonly recordsAnyTime: boolean;
+  /** The instrument, and the options field listing its buckets (`Buckets`) or quantiles (`Objectives`). */
+  readonly instrument: { readonly kind: InstrumentKind; readonly boundariesField?: string; readonly defaultBoundaries?: number };
 }
 
 /** A method of a metric vector whose arguments are label values. */
@@ -197,4 +201,13 @@ export interface GoCatalog {
   readonly labelCallbacks?: readonly LabelCallbackRule[];
   /** Instrument constructors on a meter, recognised by method name when the package is imported. */
   readonly instrumentConstructors?: readonly InstrumentConstructorRule[];
+  /** How a router of the package registers routes, to count the patterns a route-pattern label can take. */
+  readonly routes?: GoRouteRegistrations;
+}
+
+/** Methods (or functions) registering a route, with the path as first argument or at `pathArgument`. */
+export interface GoRouteRegistrations {
+  readonly methods: readonly string[];
+  /** Methods whose path is another argument (`e.Add("GET", "/x", h)`). */
+  readonly pathArgument?: Readonly<Record<string, number>>;
 }
