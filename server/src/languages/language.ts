@@ -6,6 +6,8 @@
  */
 import type * as ts from 'typescript';
 import type { CardinalConfig, Finding, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis';
+import type { FileMetrics } from '../analysis/series-budget';
+import type { FileRoutes } from '../analysis/value-sets';
 import type { TextEdit } from '../project/editor-snapshot';
 import type { EditorTexts } from '../project/language-service-host';
 
@@ -25,6 +27,8 @@ export interface BatchContext {
   /** Called once for every file handed to the language, analysed or not, for progress. */
   fileDone(file: string): void;
   note(note: Note): void;
+  /** Given each analysed file's metric declarations and judged labels (a file analysed twice comes twice; the last counts). */
+  onMetrics?(metrics: FileMetrics): void;
 }
 
 /** The part of a language a batch scan uses (tests stand in for it with hand-made findings). */
@@ -35,6 +39,8 @@ export interface BatchLanguage {
   accepts(fileName: string): boolean;
   /** Analyses `files` (absolute, each accepted) and returns every finding in them. */
   analyzeBatch(files: readonly string[], context: BatchContext): Promise<readonly Finding[]>;
+  /** The route patterns each of `files` registers (those registering any), for labels that receive the matched pattern (syntax only). */
+  countRoutes?(files: readonly string[], system: ts.System): Promise<ReadonlyMap<string, FileRoutes>>;
 }
 
 /** Where a workspace's texts and messages come from and go. */

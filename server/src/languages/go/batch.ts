@@ -37,7 +37,7 @@ export function analyzeGoDirectories(parser: GoParser, files: readonly string[],
     }
     // One directory is one folder of configuration too.
     const onDeadline = (file: string) => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) });
-    const analyze = () => analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages, fileTimeBudgetMs: context.fileTimeBudgetMs, onDeadline });
+    const analyze = () => analyzeGoFiles(parser, sources, context.configFor(directoryFiles[0]), { packages, fileTimeBudgetMs: context.fileTimeBudgetMs, onDeadline, onMetrics: context.onMetrics && ((metrics) => context.onMetrics!(metrics)) });
     findings.push(...withoutFailing(sources.map((source) => source.fileName), analyze, [], (note) => context.note(note)));
     for (const fileName of directoryFiles) context.fileDone(fileName);
   }

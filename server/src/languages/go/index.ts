@@ -1,5 +1,6 @@
 /** Go, as the shells see it. The grammar is loaded only when a scan holds Go files. */
-import { GoParser, isGoFile } from '../../go';
+import { countGoRoutes, GoParser, isGoFile, isGoPackageFile } from '../../go';
+import { readSources } from '../read-sources';
 import type { Language } from '../language';
 import { analyzeGoDirectories } from './batch';
 import { GoWorkspace } from './workspace';
@@ -10,5 +11,6 @@ export const goLanguage: Language = {
   extensions: ['.go'],
   accepts: isGoFile,
   analyzeBatch: async (files, context) => analyzeGoDirectories(await GoParser.load(), files, context),
+  countRoutes: async (files, system) => countGoRoutes(await GoParser.load(), readSources(files.filter(isGoPackageFile), system)),
   openWorkspace: (context) => new GoWorkspace(context),
 };

@@ -164,6 +164,7 @@ function analyzeCandidates(
           analyzerFor(current, context.configFor(file)).analyzeFile(file, {
             deadline: Date.now() + context.fileTimeBudgetMs,
             onDeadline: () => context.note({ file, message: describeTimeBudgetExceeded(context.fileTimeBudgetMs) }),
+            onMetrics: context.onMetrics && ((metrics) => context.onMetrics!(metrics)),
           }),
         [],
         (note) => context.note(note),
