@@ -86,7 +86,7 @@ const OUTSIDE_ROOT: Finding = {
 };
 
 function report(findings: readonly Finding[], notes: ReportModule.ScanReport['notes'] = []): ReportModule.ScanReport {
-  return { root: '/repo', findings, filesScanned: 3, notes, timing: { languages: [], files: [] }, readSource: (file) => SOURCES[file] };
+  return { root: '/repo', findings, filesScanned: 3, notes, timing: { languages: [], files: [] }, inventory: { budgets: [], incomplete: [] }, readSource: (file) => SOURCES[file] };
 }
 
 describe('text format', () => {

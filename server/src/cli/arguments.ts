@@ -1,6 +1,6 @@
 /**
- * The command line: `cardinal scan [paths…] [options]` and `cardinal rules [--format …]`, parsed
- * without side effects.
+ * The command line: `cardinal scan [paths…] [options]`, `cardinal metrics [paths…] [options]` and
+ * `cardinal rules [--format …]`, parsed without side effects.
  */
 import { parseArgs } from 'node:util';
 
@@ -23,17 +23,33 @@ export interface ScanOptions {
 export const RULE_LIST_FORMATS = ['text', 'json', 'markdown'] as const;
 export type RuleListFormat = (typeof RULE_LIST_FORMATS)[number];
 
+export const METRICS_FORMATS = ['text', 'json', 'markdown'] as const;
+export type MetricsFormat = (typeof METRICS_FORMATS)[number];
+
+export interface MetricsOptions {
+  readonly paths: readonly string[];
+  readonly format: MetricsFormat;
+  readonly config?: string;
+  readonly output?: string;
+  /** A previous `--format json` document: print what changed since, rather than the inventory. */
+  readonly compare?: string;
+}
+
 export type ParsedArguments =
   | { readonly kind: 'help' }
   | { readonly kind: 'scan'; readonly options: ScanOptions }
+  | { readonly kind: 'metrics'; readonly options: MetricsOptions }
   | { readonly kind: 'rules'; readonly format: RuleListFormat }
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const HELP_TEXT = `Usage: cardinal scan [paths...] [options]
+       cardinal metrics [paths...] [--format text|json|markdown] [--compare <base.json>]
        cardinal rules [--format text|json|markdown]
 
 Finds metric labels fed with unbounded values (raw request paths, ids, timestamps, ...)
-in JavaScript, TypeScript and Go code. "cardinal rules" lists the rules and their pages.
+in JavaScript, TypeScript and Go code. "cardinal metrics" lists every metric with its
+labels, what each can take and the worst-case number of series; with --compare, what
+changed since an earlier --format json inventory. "cardinal rules" lists the rules.
 
 Arguments:
   paths                    files or folders to scan (default: the current folder)
@@ -49,6 +65,7 @@ Options:
       --fix-dry-run        print the preferred fixes as a diff without writing them, then
                            report what they would leave (the diff only with --format text)
       --timing             print the slowest files and the time per language on standard error
+      --compare <file>     (metrics) the inventory to compare with, from --format json
   -h, --help               show this help
 
 Exit codes:
@@ -73,6 +90,7 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
         timing: { type: 'boolean' },
         fix: { type: 'boolean' },
         'fix-dry-run': { type: 'boolean' },
+        compare: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,7 +107,17 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
     if (paths.length > 0) return usageError('"cardinal rules" takes no paths');
     return { kind: 'rules', format: format as RuleListFormat };
   }
-  if (command !== 'scan') return usageError(`unknown command "${command}": the commands are "scan" and "rules"`);
+  for (const [name, value] of [['config', values.config], ['output', values.output], ['compare', values.compare]] as const) {
+    if (value === '') return usageError(`--${name} needs a file name`);
+  }
+  if (command === 'metrics') {
+    const format = values.format ?? 'text';
+    if (!(METRICS_FORMATS as readonly string[]).includes(format)) return usageError(`unknown format "${format}" for metrics: use ${METRICS_FORMATS.join(', ')}`);
+    for (const option of ['fix', 'fix-dry-run', 'max-warnings', 'timing'] as const) if (values[option] !== undefined) return usageError(`--${option} is an option of "cardinal scan", not of "cardinal metrics"`);
+    return { kind: 'metrics', options: { paths: paths.length > 0 ? paths : ['.'], format: format as MetricsFormat, config: values.config, output: values.output, compare: values.compare } };
+  }
+  if (command !== 'scan') return usageError(`unknown command "${command}": the commands are "scan", "metrics" and "rules"`);
+  if (values.compare !== undefined) return usageError('--compare is an option of "cardinal metrics"');
 
   const format = values.format ?? 'text';
   if (!isOutputFormat(format)) return usageError(`unknown format "${format}": use ${OUTPUT_FORMATS.join(', ')}`);
@@ -97,9 +125,6 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   if (maxWarnings === undefined) return usageError(`--max-warnings takes a whole number of warnings, not "${values['max-warnings']}"`);
   if (values.fix && values['fix-dry-run']) return usageError('--fix and --fix-dry-run cannot be used together');
   const fix = values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : undefined;
-  for (const [name, value] of [['config', values.config], ['output', values.output]] as const) {
-    if (value === '') return usageError(`--${name} needs a file name`);
-  }
   return {
     kind: 'scan',
     options: { paths: paths.length > 0 ? paths : ['.'], format, config: values.config, output: values.output, maxWarnings, timing: values.timing ?? false, ...(fix ? { fix } : {}) },

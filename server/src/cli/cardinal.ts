@@ -8,15 +8,19 @@ import { LANGUAGES, type BatchLanguage } from '../languages';
 import { toolVersion } from '../product';
 import { ConfigDiscovery } from '../project/config-discovery';
 import { relativePath, resolvePath } from '../project/paths';
-import { HELP_TEXT, parseArguments, ScanOptions } from './arguments';
+import { HELP_TEXT, parseArguments, type MetricsFormat, type MetricsOptions, type ScanOptions } from './arguments';
 import { fixedFiles, formatDiff, withFixedFiles } from './fixing';
 import { formatJson } from './json-format';
+import { Positions } from './line-map';
+import { compareMetrics, formatChangeMarkdown, formatChangeText } from './metrics-compare';
+import { metricsDocument, parseMetricsDocument, type MetricsDocument } from './metrics-document';
+import { formatMetricsMarkdown, formatMetricsText } from './metrics-format';
 import { formatRuleList } from './rule-list';
 import { createProgressLine, OutputStream } from './progress-line';
 import { formatTiming } from './scan-timing';
 import { formatSarif } from './sarif-format';
 import { exitCodeFor, ScanReport } from './scan-report';
-import { listScanFiles, scan } from './scanner';
+import { listScanFiles, scan, type ScanRequest } from './scanner';
 import { formatText } from './text-format';
 
 /** Exit code for usage, configuration and internal errors. */
@@ -49,8 +53,9 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
       stdout.write(formatRuleList(parsed.format));
       return 0;
     case 'scan':
+    case 'metrics':
       try {
-        return await runScan(parsed.options, environment);
+        return await (parsed.kind === 'scan' ? runScan(parsed.options, environment) : runMetrics(parsed.options, environment));
       } catch (error) {
         stderr.write(`cardinal: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
         return EXIT_USAGE;
@@ -58,8 +63,16 @@ export async function main(argv: readonly string[], environment: CliEnvironment 
   }
 }
 
-async function runScan(options: ScanOptions, environment: CliEnvironment): Promise<number> {
-  const { system, stdout, stderr } = environment;
+/** What a scan of the requested paths needs once they exist and their configurations are valid. */
+interface PreparedScan {
+  readonly cwd: string;
+  readonly request: ScanRequest;
+  readonly listed: ReturnType<typeof listScanFiles>;
+}
+
+/** Resolves the paths and configurations and lists the files; an exit code when they are not usable (said on standard error). */
+function prepareScan(options: { readonly paths: readonly string[]; readonly config?: string }, environment: CliEnvironment): PreparedScan | number {
+  const { system, stderr } = environment;
   const cwd = system.getCurrentDirectory();
   const paths = options.paths.map((p) => resolvePath(cwd, p));
   const missing = options.paths.filter((_, i) => !system.fileExists(paths[i]) && !system.directoryExists(paths[i]));
@@ -80,6 +93,14 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
     stderr.write(problems.map((problem) => `cardinal: ${formatConfigProblem(problem)}\n`).join(''));
     return EXIT_USAGE;
   }
+  return { cwd, request, listed };
+}
+
+async function runScan(options: ScanOptions, environment: CliEnvironment): Promise<number> {
+  const { system, stdout, stderr } = environment;
+  const prepared = prepareScan(options, environment);
+  if (typeof prepared === 'number') return prepared;
+  const { cwd, request, listed } = prepared;
 
   const progress = createProgressLine(stderr);
   const scanWith = async (files: ts.System): Promise<ScanReport> => {
@@ -111,24 +132,71 @@ async function runScan(options: ScanOptions, environment: CliEnvironment): Promi
       stderr.write(`cardinal: ${verb} ${plural(before - report.findings.length, 'finding')} in ${[...fixed.keys()].map(displayName).sort().join(', ')}\n`);
     }
   }
-  for (const note of report.notes) {
-    stderr.write(`cardinal: note: ${note.file === undefined ? '' : `${relativePath(cwd, note.file)}: `}${note.message}\n`);
-  }
+  writeNotes(report, cwd, stderr);
   if (options.timing) stderr.write(formatTiming(report.timing, (file) => relativePath(cwd, file) || file));
 
   const useColor = options.output === undefined && stdout.isTTY === true && !environment.env.NO_COLOR;
-  const text = diff + render(report, options, useColor);
-  if (options.output === undefined) {
-    stdout.write(text);
-  } else {
-    try {
-      system.writeFile(resolvePath(cwd, options.output), text);
-    } catch (error) {
-      stderr.write(`cardinal: cannot write ${options.output}: ${error instanceof Error ? error.message : String(error)}\n`);
+  if (!writeOutput(diff + render(report, options, useColor), options.output, cwd, environment)) return EXIT_USAGE;
+  return exitCodeFor(report.findings, options.maxWarnings);
+}
+
+/** `cardinal metrics`: the series inventory of the scanned files, or what changed since `--compare`'s. */
+async function runMetrics(options: MetricsOptions, environment: CliEnvironment): Promise<number> {
+  const { system, stderr } = environment;
+  let base: MetricsDocument | undefined;
+  if (options.compare !== undefined) {
+    const text = system.readFile(resolvePath(system.getCurrentDirectory(), options.compare));
+    const parsed = text === undefined ? 'cannot be read' : parseMetricsDocument(text);
+    if (typeof parsed === 'string') {
+      stderr.write(`cardinal: --compare ${options.compare}: ${parsed}\n`);
       return EXIT_USAGE;
     }
+    base = parsed;
   }
-  return exitCodeFor(report.findings, options.maxWarnings);
+  const prepared = prepareScan(options, environment);
+  if (typeof prepared === 'number') return prepared;
+  const { cwd, request, listed } = prepared;
+  const progress = createProgressLine(stderr);
+  let report: ScanReport;
+  try {
+    report = await scan(request, listed, { system, languages: environment.languages, fileTimeBudgetMs: environment.fileTimeBudgetMs, onProgress: (done, total) => progress.update(done, total) });
+  } finally {
+    progress.clear();
+  }
+  writeNotes(report, cwd, stderr);
+  const document = metricsDocument(report, new Positions(report.readSource), toolVersion(), (file) => request.configs.forFile(file).config.maxSeriesPerMetric);
+  return writeOutput(renderMetrics(document, base, options.format), options.output, cwd, environment) ? 0 : EXIT_USAGE;
+}
+
+function renderMetrics(document: MetricsDocument, base: MetricsDocument | undefined, format: MetricsFormat): string {
+  if (base) {
+    const change = compareMetrics(base, document);
+    if (format === 'json') return `${JSON.stringify(change, null, 2)}\n`;
+    return format === 'markdown' ? formatChangeMarkdown(change) : formatChangeText(change);
+  }
+  if (format === 'json') return `${JSON.stringify(document, null, 2)}\n`;
+  return format === 'markdown' ? formatMetricsMarkdown(document) : formatMetricsText(document);
+}
+
+function writeNotes(report: ScanReport, cwd: string, stderr: OutputStream): void {
+  for (const note of report.notes) {
+    stderr.write(`cardinal: note: ${note.file === undefined ? '' : `${relativePath(cwd, note.file)}: `}${note.message}\n`);
+  }
+}
+
+/** Writes `text` to `--output` or standard output; false (said on standard error) when the file cannot be written. */
+function writeOutput(text: string, output: string | undefined, cwd: string, environment: CliEnvironment): boolean {
+  if (output === undefined) {
+    environment.stdout.write(text);
+    return true;
+  }
+  try {
+    environment.system.writeFile(resolvePath(cwd, output), text);
+    return true;
+  } catch (error) {
+    environment.stderr.write(`cardinal: cannot write ${output}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return false;
+  }
 }
 
 function render(report: ScanReport, options: ScanOptions, color: boolean): string {

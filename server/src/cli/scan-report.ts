@@ -2,6 +2,7 @@
  * The result of a scan, as every output format reads it, and what it means for the exit code.
  */
 import type { Finding, Severity } from '../analysis';
+import type { SeriesInventory } from '../analysis/series-inventory';
 import type { Note } from '../languages';
 
 export interface ScanReport {
@@ -13,6 +14,8 @@ export interface ScanReport {
   readonly filesScanned: number;
   readonly notes: readonly Note[];
   readonly timing: Timing;
+  /** Every metric the scanned files declare, with its worst case. */
+  readonly inventory: SeriesInventory;
   /** The text of a file the findings point into, for lines and columns. */
   readonly readSource: (file: string) => string | undefined;
 }

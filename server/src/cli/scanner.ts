@@ -4,6 +4,10 @@
  */
 import type * as ts from 'typescript';
 import type { Finding } from '../analysis';
+import type { FileMetrics } from '../analysis/series-budget';
+import { sumRoutes, type FileRoutes, type RouteCount } from '../analysis/value-sets';
+import { ProjectRoots } from '../project/project-roots';
+import { seriesBudgetFindings, seriesInventory } from '../analysis/series-inventory';
 import type { BatchContext, BatchLanguage, Note } from '../languages';
 import type { ConfigDiscovery } from '../project/config-discovery';
 import { enumerateSourceFiles } from '../project/file-enumeration';
@@ -47,6 +51,7 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
   const notes: Note[] = skipped.map(({ file, reason }) => ({ file, message: `skipped: ${reason}` }));
   let done = 0;
   const said = new Set<string>();
+  const metricsByFile = new Map<string, FileMetrics>();
   const timing = new ScanTiming(environment.now ?? (() => performance.now()));
   const context: BatchContext = {
     system,
@@ -56,6 +61,7 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
       timing.fileDone(file);
       environment.onProgress?.(++done, files.length);
     },
+    onMetrics: (metrics) => metricsByFile.set(metrics.file, metrics),
     // A frontend may meet the same problem twice (a file parsed for two programs): it is said once.
     note: (note) => {
       const key = `${note.file ?? ''}\0${note.message}`;
@@ -70,16 +76,39 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
     timing.languageDone(language.name, languageFiles.length);
   }
   const sources = new Map<string, string | undefined>();
+  const readSource = (file: string) => {
+    if (!sources.has(file)) sources.set(file, system.readFile(file));
+    return sources.get(file);
+  };
+  const inventory = seriesInventory(metricsByFile.values(), await routesIfNeeded(metricsByFile.values(), files, languages, system));
+  findings.push(...seriesBudgetFindings(inventory, context.configFor, readSource));
   return {
     root: request.root,
     findings: sortFindings(deduplicate(findings)),
+    inventory,
     filesScanned: files.length,
     notes,
     timing: timing.result(),
-    readSource: (file) => {
-      if (!sources.has(file)) sources.set(file, system.readFile(file));
-      return sources.get(file);
-    },
+    readSource,
+  };
+}
+
+/**
+ * The route patterns registered in the project of a file (the scanned files below its nearest
+ * package.json or go.mod), counted only when a label receives one.
+ */
+async function routesIfNeeded(metrics: Iterable<FileMetrics>, files: readonly string[], languages: readonly BatchLanguage[], system: ts.System): Promise<((file: string) => RouteCount) | undefined> {
+  const needed = [...metrics].some((file) => file.sites.some((site) => site.values.kind === 'bounded' && site.values.set?.routes));
+  if (!needed) return undefined;
+  const byFile = new Map<string, FileRoutes>();
+  for (const [language, languageFiles] of partitionByLanguage(files, languages)) {
+    if (!language.countRoutes) return undefined;
+    for (const [file, routes] of await language.countRoutes(languageFiles, system)) byFile.set(file, routes);
+  }
+  const roots = new ProjectRoots(system);
+  return (file) => {
+    const root = roots.of(file);
+    return sumRoutes([...byFile].filter(([routeFile]) => routeFile.startsWith(root)).map(([, routes]) => routes));
   };
 }
 
