@@ -89,9 +89,11 @@ function withRoutes(count: LabelCount, routes: RouteCount | undefined): LabelCou
   if (routes.dynamic > 0) {
     return { kind: 'unknown', label: count.label, why: `a route pattern, and ${routes.dynamic === 1 ? 'a route is' : `${routes.dynamic} routes are`} registered with a path built at run time`, sites: count.sites };
   }
-  const registered = `${routes.registered} ${routes.registered === 1 ? 'route' : 'routes'} registered in ${routes.files} scanned ${routes.files === 1 ? "file" : "files"}`;
-  const others = count.set.size === 0 ? '' : ` + ${count.set.origin.replace(/^the registered route patterns \+ /, '')}`;
-  const set: ValueSet = { size: routes.registered + count.set.size, origin: `${registered}${others}`, ...(count.set.estimate ? { estimate: true } : {}) };
+  const registered = `${routes.registered} ${routes.registered === 1 ? 'route' : 'routes'} registered in ${routes.files} scanned ${routes.files === 1 ? 'file' : 'files'}`;
+  // With no fallback beside it, the pattern itself has a value for requests no route matched (`undefined`, `''`).
+  const others = count.set.size === 0 ? ' + 1 for unmatched requests' : ` + ${count.set.origin.replace(/^the registered route patterns \+ /, '')}`;
+  const size = routes.registered + Math.max(count.set.size, 1);
+  const set: ValueSet = { size, origin: `${registered}${others}`, ...(count.set.estimate ? { estimate: true } : {}) };
   return { ...count, set };
 }
 
@@ -133,7 +135,14 @@ export function biggestFactor(budget: MetricBudget): Extract<LabelCount, { kind:
 /** `method (9) × route (14) × status (5)`: each label and its count, `?` or `unbounded` where there is none. */
 export function describeFactors(budget: MetricBudget): string {
   if (budget.labels.length === 0) return 'no labels';
-  return budget.labels.map((label) => `${label.label} (${label.kind === 'counted' ? formatCount(label.set.size) : label.kind === 'unbounded' ? 'unbounded' : '?'})`).join(' × ');
+  return budget.labels.map((label) => `${label.label} (${sizeOf(label)})`).join(' × ');
+}
+
+/** `9`, `≈ 63`, `unbounded` or `?`: what one label contributes. */
+export function sizeOf(label: LabelCount): string {
+  if (label.kind === 'unbounded') return 'unbounded';
+  if (label.kind === 'unknown') return '?';
+  return `${label.set.estimate ? '≈ ' : ''}${formatCount(label.set.size)}`;
 }
 
 /** `≤ 630 series`, `≈ 6,615 series, ≈ 92,610 samples`, `unbounded` or `unknown`: the worst case in a few words. */

@@ -27,7 +27,14 @@ export interface MetricEntry {
   readonly declaredAt: string;
   readonly samplesPerSeries?: { readonly count: number; readonly why: string };
   readonly labels: readonly LabelEntry[];
-  readonly worstCase: { readonly kind: 'counted' | 'unbounded' | 'unknown'; readonly series?: number; readonly samples?: number; readonly estimate?: boolean };
+  readonly worstCase: {
+    readonly kind: 'counted' | 'unbounded' | 'unknown';
+    readonly series?: number;
+    readonly samples?: number;
+    readonly estimate?: boolean;
+    /** With an estimate: the series the labels whose counts are bounds make alone (what `series-budget` judges). */
+    readonly proven?: number;
+  };
   /** The budget of the declaration's configuration (`maxSeriesPerMetric`). */
   readonly budget: number;
   readonly writtenIn: readonly string[];
@@ -67,7 +74,7 @@ function metricEntry(budget: MetricBudget, at: (span: { file: string; start: num
     labels: budget.labels.map((label) => labelEntry(label, at)),
     worstCase:
       worstCase.kind === 'counted'
-        ? { kind: 'counted', series: worstCase.series, samples: worstCase.samples, ...(worstCase.estimate ? { estimate: true } : {}) }
+        ? { kind: 'counted', series: worstCase.series, samples: worstCase.samples, ...(worstCase.estimate ? { estimate: true, proven: worstCase.proven } : {}) }
         : { kind: worstCase.kind },
     budget: limit,
     writtenIn: budget.writers.map(relative),
@@ -114,9 +121,10 @@ export function labelSize(label: LabelEntry): string {
   return `${label.estimate ? '≈ ' : ''}${(label.size ?? 0).toLocaleString('en-US')}`;
 }
 
-/** Whether an entry's worst case is over its budget. */
+/** Whether an entry is over its budget as `series-budget` judges it: by what its bounded labels prove. */
 export function isOverBudget(entry: MetricEntry): boolean {
-  return entry.worstCase.kind === 'counted' && (entry.worstCase.series ?? 0) > entry.budget;
+  const { worstCase } = entry;
+  return worstCase.kind === 'counted' && (worstCase.proven ?? worstCase.series ?? 0) > entry.budget;
 }
 
 /** Reads a document `--compare` was given, or says why it cannot. */
