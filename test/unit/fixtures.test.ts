@@ -23,7 +23,7 @@ import { collectCases, fixedFileOf, FIXTURES, type Case } from './fixtures/cases
 import { goRun } from './fixtures/go-runs';
 import type { FixtureRun } from './fixtures/runs';
 import { typescriptRuns } from './fixtures/typescript-runs';
-import { applyChanges, compareFindings, parseExpectations } from './markers';
+import { applyChanges, compareFindings, compareWorstCases, parseExpectations } from './markers';
 
 const { combinePreferredFixes } = loadServerModule<typeof CoreModule>('analysis');
 const { GoParser } = loadServerModule<typeof GoModule>('go');
@@ -64,12 +64,17 @@ function checkCase(fixture: Case, run: FixtureRun, deep: boolean): void {
   const { config, isExcluded } = configs.forFile(fixture.files[0]);
   assert.deepEqual(configs.problems(), [], 'the fixtures’ configuration files are valid');
   const texts = new Map(fixture.files.map((file) => [file, fs.readFileSync(file, 'utf8')]));
-  const findings = run.analyze(fixture, config).filter((finding) => !isExcluded(finding.file));
+  const analysis = run.analyze(fixture, config);
+  const findings = analysis.findings.filter((finding) => !isExcluded(finding.file));
 
   const problems: string[] = [];
   for (const [file, text] of texts) {
     const own = findings.filter((finding) => finding.file === file);
-    problems.push(...compareFindings(text, parseExpectations(text), own, run.typed).map((d) => `${path.relative(FIXTURES, file)}: ${d}`));
+    const expectations = parseExpectations(text);
+    const worstCases = analysis.worstCases.filter((worstCase) => worstCase.file === file);
+    problems.push(
+      ...[...compareFindings(text, expectations, own, run.typed), ...compareWorstCases(text, expectations, worstCases, run.typed, isBudgetCase(fixture))].map((d) => `${path.relative(FIXTURES, file)}: ${d}`),
+    );
   }
   assert.deepEqual(problems, [], `findings differ from markers:\n  ${problems.join('\n  ')}`);
 
@@ -84,6 +89,11 @@ function checkCase(fixture: Case, run: FixtureRun, deep: boolean): void {
       if (deep) checkSuppressionSilences(fixture, run, config, texts, finding, suppress);
     }
   }
+}
+
+/** A case of a series-budget area: every metric it declares has its worst case written next to it. */
+function isBudgetCase(fixture: Case): boolean {
+  return fixture.name.startsWith('series-budget/') || fixture.name.startsWith('go/series-budget/');
 }
 
 /** The product's fix-all must produce each `.fixed` file exactly, parse, and leave nothing fixable. */
@@ -102,7 +112,7 @@ function checkFixAll(fixture: Case, run: FixtureRun, config: CardinalConfig, isE
   }
   const changed = [...fixedTexts].some(([file, text]) => text !== texts.get(file));
   if (changed) {
-    const left = run.analyze(fixture, config, fixedTexts).filter((f) => !isExcluded(f.file) && f.fixes.some((fix) => fix.preferred));
+    const left = run.analyze(fixture, config, fixedTexts).findings.filter((f) => !isExcluded(f.file) && f.fixes.some((fix) => fix.preferred));
     assert.deepEqual(left.map((f) => `${f.ruleId} at ${f.start}`), [], 'after fix-all, nothing fixable is left');
   }
 }
@@ -110,7 +120,7 @@ function checkFixAll(fixture: Case, run: FixtureRun, config: CardinalConfig, isE
 function checkSuppressionSilences(fixture: Case, run: FixtureRun, config: CardinalConfig, texts: ReadonlyMap<string, string>, finding: Finding, suppress: Finding['fixes'][number]): void {
   const suppressed = new Map([...texts].map(([file, text]) => [file, applyChanges(text, suppress.changes.filter((change) => change.file === file))]));
   const inserted = suppress.changes.filter((change) => change.file === finding.file && change.start <= finding.start).reduce((n, change) => n + change.newText.length - (change.end - change.start), 0);
-  const after = run.analyze(fixture, config, suppressed);
+  const after = run.analyze(fixture, config, suppressed).findings;
   const same = after.find((f) => f.ruleId === finding.ruleId && f.file === finding.file && f.start === finding.start + inserted && f.label === finding.label);
   assert.equal(same, undefined, `${finding.ruleId} at ${finding.start} survives its suppression comment`);
   const unused = after.filter((f) => f.ruleId === 'unused-suppression' && f.file === finding.file && f.start >= suppress.changes[0].start && f.start < suppress.changes[0].start + suppress.changes[0].newText.length);

@@ -2,7 +2,7 @@
  * Reads the inline expectations of a fixture (see test/fixtures/README.md) and compares them with
  * findings. Shared by the TypeScript and Go fixture runners.
  */
-import type { Finding, TextChange } from '../../server/src/analysis';
+import type { Finding, TextChange, TextSpan } from '../../server/src/analysis';
 
 export interface Expectation {
   readonly ruleId: string;
@@ -14,7 +14,12 @@ export interface Expectation {
   readonly source?: string;
   readonly weak: boolean;
   readonly typedOnly: boolean;
+  /** Everything after the `:`, as written. */
+  readonly details: string;
 }
+
+/** The marker of a metric's worst case, at its declaration; not a finding. */
+export const WORST_CASE = 'worst-case';
 
 /** `// ^^^ rule: details` points up at the nearest code line above; `// vvv rule: details` down at the nearest one below. */
 const MARKER = /^(\s*)\/\/(\s*)(\^+|v+)\s+([a-z-]+)(\s*\[typed-only\])?\s*(?::\s*(.*))?$/;
@@ -49,6 +54,7 @@ export function parseExpectations(text: string): Expectation[] {
       source: /←\s*(.+?)\s*$/.exec(details)?.[1],
       weak: /\bweak\b/.test(details.replace(/←.*$/, '')),
       typedOnly: match[5] !== undefined,
+      details: details.trim(),
     });
   });
   return expectations;
@@ -64,7 +70,7 @@ export function compareFindings(
   const problems: string[] = [];
   const unmatched = [...findings];
   for (const expected of expectations) {
-    if (expected.typedOnly && !typed) continue;
+    if (expected.ruleId === WORST_CASE || (expected.typedOnly && !typed)) continue;
     const index = unmatched.findIndex((f) => matches(expected, f));
     if (index >= 0) {
       unmatched.splice(index, 1);
@@ -79,6 +85,36 @@ export function compareFindings(
   for (const finding of unmatched) {
     problems.push(`line ${lineOf(text, finding.start)}: unexpected ${describeFinding(text, finding)}`);
   }
+  return problems;
+}
+
+/**
+ * Differences between the `worst-case` markers of one file and the worst cases of the metrics it
+ * declares; with `everyMetric`, a metric declared without a marker is one too.
+ */
+export function compareWorstCases(
+  text: string,
+  expectations: readonly Expectation[],
+  worstCases: readonly (TextSpan & { text: string })[],
+  typed: boolean,
+  everyMetric: boolean,
+): string[] {
+  const problems: string[] = [];
+  const unmatched = [...worstCases];
+  for (const expected of expectations.filter((e) => e.ruleId === WORST_CASE)) {
+    const index = unmatched.findIndex((w) => w.start === expected.start && w.end === expected.end);
+    if (expected.typedOnly && !typed) {
+      if (index >= 0) unmatched.splice(index, 1);
+      continue;
+    }
+    if (index < 0) {
+      problems.push(`line ${expected.line}: expected a metric declared here, worst case ${expected.details}`);
+      continue;
+    }
+    const [actual] = unmatched.splice(index, 1);
+    if (actual.text !== expected.details) problems.push(`line ${expected.line}: worst case ${actual.text}, expected ${expected.details}`);
+  }
+  if (everyMetric) for (const missed of unmatched) problems.push(`line ${lineOf(text, missed.start)}: metric \`${text.slice(missed.start, missed.end)}\` has no worst-case marker (${missed.text})`);
   return problems;
 }
 
