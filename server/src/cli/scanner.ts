@@ -5,10 +5,9 @@
 import type * as ts from 'typescript';
 import type { Finding } from '../analysis';
 import type { FileMetrics } from '../analysis/series-budget';
-import { sumRoutes, type FileRoutes, type RouteCount } from '../analysis/value-sets';
-import { ProjectRoots } from '../project/project-roots';
 import { seriesBudgetFindings, seriesInventory } from '../analysis/series-inventory';
 import type { BatchContext, BatchLanguage, Note } from '../languages';
+import { countProjectRoutes, partitionByLanguage, receivesRoutePattern } from '../languages/route-counts';
 import type { ConfigDiscovery } from '../project/config-discovery';
 import { enumerateSourceFiles } from '../project/file-enumeration';
 import { directoryOf } from '../project/paths';
@@ -80,7 +79,7 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
     if (!sources.has(file)) sources.set(file, system.readFile(file));
     return sources.get(file);
   };
-  const inventory = seriesInventory(metricsByFile.values(), await routesIfNeeded(metricsByFile.values(), files, languages, system));
+  const inventory = seriesInventory(metricsByFile.values(), receivesRoutePattern([...metricsByFile.values()].flatMap((file) => file.sites)) ? await countProjectRoutes(files, languages, system) : undefined);
   findings.push(...seriesBudgetFindings(inventory, context.configFor, readSource));
   return {
     root: request.root,
@@ -91,38 +90,6 @@ export async function scan(request: ScanRequest, listed: ReturnType<typeof listS
     timing: timing.result(),
     readSource,
   };
-}
-
-/**
- * The route patterns registered in the project of a file (the scanned files below its nearest
- * package.json or go.mod), counted only when a label receives one.
- */
-async function routesIfNeeded(metrics: Iterable<FileMetrics>, files: readonly string[], languages: readonly BatchLanguage[], system: ts.System): Promise<((file: string) => RouteCount) | undefined> {
-  const needed = [...metrics].some((file) => file.sites.some((site) => site.values.kind === 'bounded' && site.values.set?.routes));
-  if (!needed) return undefined;
-  const byFile = new Map<string, FileRoutes>();
-  for (const [language, languageFiles] of partitionByLanguage(files, languages)) {
-    if (!language.countRoutes) return undefined;
-    for (const [file, routes] of await language.countRoutes(languageFiles, system)) byFile.set(file, routes);
-  }
-  const roots = new ProjectRoots(system);
-  return (file) => {
-    const root = roots.of(file);
-    return sumRoutes([...byFile].filter(([routeFile]) => routeFile.startsWith(root)).map(([, routes]) => routes));
-  };
-}
-
-/** Each file goes to the first language that accepts it. */
-function partitionByLanguage(files: readonly string[], languages: readonly BatchLanguage[]): Map<BatchLanguage, string[]> {
-  const partition = new Map<BatchLanguage, string[]>();
-  for (const file of files) {
-    const language = languages.find((candidate) => candidate.accepts(file));
-    if (language === undefined) continue;
-    const group = partition.get(language);
-    if (group) group.push(file);
-    else partition.set(language, [file]);
-  }
-  return partition;
 }
 
 /** The same finding can arrive twice when a file is reachable from two projects. */
