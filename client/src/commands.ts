@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { commands, Disposable, OutputChannel, ProgressLocation, window } from 'vscode';
+import { commands, Disposable, OutputChannel, Position, ProgressLocation, Selection, Uri, window } from 'vscode';
 import { LanguageClient, RequestType, WorkDoneProgress, WorkDoneProgressParams } from 'vscode-languageclient/node';
 import { RulePages, SHOW_RULE_DOCUMENTATION } from './rule-pages';
 
@@ -9,6 +9,8 @@ export const COMMANDS = {
   showOutput: 'cardinal.showOutput',
   restartServer: 'cardinal.restartServer',
   showRuleDocumentation: SHOW_RULE_DOCUMENTATION,
+  /** Run by the server's CodeLens on a metric (not in the palette): shows the metric's hover, its breakdown. */
+  showSeriesBreakdown: 'cardinal.showSeriesBreakdown',
 } as const;
 
 /** The server's `cardinal/scanWorkspace` result (see server/src/lsp/protocol.ts). */
@@ -30,7 +32,21 @@ export function registerCommands(client: LanguageClient, output: OutputChannel, 
     commands.registerCommand(COMMANDS.showOutput, () => output.show(true)),
     commands.registerCommand(COMMANDS.restartServer, () => client.restart()),
     commands.registerCommand(COMMANDS.showRuleDocumentation, (ruleId?: unknown) => rulePages.show(typeof ruleId === 'string' ? ruleId : undefined)),
+    commands.registerCommand(COMMANDS.showSeriesBreakdown, (uri?: unknown, position?: unknown) => showSeriesBreakdown(uri, position)),
   ];
+}
+
+/** Puts the cursor on the metric's declaration and opens its hover, which holds the breakdown. */
+async function showSeriesBreakdown(uri: unknown, position: unknown): Promise<void> {
+  if (typeof uri !== 'string' || !isPosition(position)) return;
+  const editor = await window.showTextDocument(Uri.parse(uri));
+  const at = new Position(position.line, position.character);
+  editor.selection = new Selection(at, at);
+  await commands.executeCommand('editor.action.showHover');
+}
+
+function isPosition(value: unknown): value is { line: number; character: number } {
+  return typeof value === 'object' && value !== null && typeof (value as { line?: unknown }).line === 'number' && typeof (value as { character?: unknown }).character === 'number';
 }
 
 /**

@@ -1,9 +1,12 @@
 import type { CardinalConfig, Finding } from '../analysis';
+import { metricBudgets, type MetricBudget } from '../analysis/series-budget';
 import { LANGUAGES, languageOf, type FileLabels, type Language, type LanguageWorkspace, type ProjectLabels, type WorkspaceContext } from '../languages';
 import type { TextEdit } from '../project/editor-snapshot';
 import { MAX_FILE_SIZE } from '../project/file-enumeration';
 import { FILE_TIME_BUDGET_MS } from '../project/time-budget';
+import { receivesRoutePattern } from '../languages/route-counts';
 import type { OpenDocuments } from './documents';
+import { ProjectRoutes } from './project-routes';
 
 /** Where errors go; the LSP console in the server, anything in tests. */
 export interface Logger {
@@ -35,10 +38,13 @@ const PROJECT_SEARCH_BUDGET_MS = 2000;
  */
 export class FileAnalysis {
   private readonly workspaces: ReadonlyMap<Language, LanguageWorkspace>;
+  private readonly routes: ProjectRoutes;
 
   constructor(private readonly context: FileAnalysisContext) {
     const workspace: WorkspaceContext = { sys: context.sys, editor: context.documents, log: (message) => context.logger.log(message) };
-    this.workspaces = new Map((context.languages ?? LANGUAGES).map((language) => [language, language.openWorkspace(workspace)]));
+    const languages = context.languages ?? LANGUAGES;
+    this.workspaces = new Map(languages.map((language) => [language, language.openWorkspace(workspace)]));
+    this.routes = new ProjectRoutes(context.sys, context.documents, languages);
   }
 
   /** Whether the file is in a language Cardinal analyses, by its name. */
@@ -93,6 +99,20 @@ export class FileAnalysis {
     return (await this.guard(fileName, () => target.workspace.projectLabels(fileName, { config, isCancelled, deadline }))) ?? none;
   }
 
+  /**
+   * The worst case of each metric `fileName` declares, counted from the labels written anywhere in
+   * its project (for hover and CodeLens), with the search they come from.
+   */
+  async metricBudgets(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<{ budgets: MetricBudget[]; project: ProjectLabels }> {
+    const { metrics } = await this.labels(fileName, config);
+    if (metrics.length === 0) return { budgets: [], project: { sites: [], filesSearched: 0, complete: true } };
+    const project = await this.projectLabels(fileName, config, isCancelled);
+    const names = new Set(metrics.map((metric) => metric.metric));
+    const sites = project.sites.filter((site) => site.metric !== undefined && names.has(site.metric));
+    const routes = receivesRoutePattern(sites) ? await this.guard(fileName, () => this.routes.of(fileName)) : undefined;
+    return { budgets: metricBudgets(metrics, sites, () => routes), project };
+  }
+
   /** The open files whose findings may change when `fileName` changes, itself included if open. */
   openFilesAffectedBy(fileName: string): string[] {
     const language = this.languageOf(fileName);
@@ -101,23 +121,28 @@ export class FileAnalysis {
   }
 
   edited(fileName: string, edits: readonly TextEdit[]): void {
+    this.routes.clear();
     this.workspaceOf(fileName)?.edited(fileName, edits);
   }
 
   editorTextChanged(fileName: string): void {
+    this.routes.clear();
     this.workspaceOf(fileName)?.editorTextChanged(fileName);
   }
 
   diskFileChanged(fileName: string): void {
+    this.routes.clear();
     this.workspaceOf(fileName)?.diskFileChanged(fileName);
   }
 
   projectsChanged(): void {
+    this.routes.clear();
     for (const workspace of this.workspaces.values()) workspace.projectsChanged();
   }
 
   /** Files appeared or vanished: the projects of their languages are rebuilt on next use. */
   filesCreatedOrDeleted(fileNames: readonly string[]): void {
+    this.routes.clear();
     const workspaces = new Set(fileNames.flatMap((fileName) => this.workspaceOf(fileName) ?? []));
     for (const workspace of workspaces) workspace.projectsChanged();
   }

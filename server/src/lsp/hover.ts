@@ -1,5 +1,6 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
-import type { CardinalConfig, LabelDeclaration, LabelSite, LabelValues, MetricDeclaration } from '../analysis';
+import type { CardinalConfig, LabelDeclaration, LabelSite, LabelValues, MetricDeclaration, ValueSet } from '../analysis';
+import { describeFactors, describeTotal, formatCount, sizeOf, type LabelCount, type MetricBudget } from '../analysis/series-budget';
 import type { FileLabels, ProjectLabels } from '../languages';
 import { PositionMapper, type FileTexts } from './convert';
 import type { FileAnalysis } from './file-analysis';
@@ -17,13 +18,16 @@ export async function labelHover(context: HoverContext, fileName: string, offset
   const target = hoverTargetAt(fileName, await context.analysis.labels(fileName, config), offset);
   if (!target) return undefined;
   if (target.kind === 'sites') return describeSites(target.sites);
-  const project = await context.analysis.projectLabels(fileName, config, isCancelled);
+  const { project, budget } =
+    target.kind === 'metric'
+      ? await context.analysis.metricBudgets(fileName, config, isCancelled).then(({ project, budgets }) => ({ project, budget: budgets.find((b) => b.metric === target.declaration.metric) }))
+      : { project: await context.analysis.projectLabels(fileName, config, isCancelled), budget: undefined };
   const mapper = new PositionMapper(context.files);
   const locate = (site: LabelSite): UseLocation | undefined => {
     const range = mapper.rangeOf(site);
     return range && { uri: mapper.uriOf(site.file), line: range.start.line + 1, name: shownName(site.file, context.folders) };
   };
-  return describeDeclaration(target, project, locate);
+  return describeDeclaration(target, project, locate, budget);
 }
 
 /** A file's path from the workspace folder holding it (the innermost), else the path as it is. */
@@ -77,7 +81,12 @@ export function describeSites(sites: readonly LabelSite[]): LabelHover {
  * A declaration answered from the whole project: each place that writes the label (or, on a metric's
  * name, each of its labels), linked, and whether its values are bounded; unbounded ones first.
  */
-export function describeDeclaration(target: Extract<HoverTarget, { kind: 'label' | 'metric' }>, project: ProjectLabels, locate: (site: LabelSite) => UseLocation | undefined): LabelHover {
+export function describeDeclaration(
+  target: Extract<HoverTarget, { kind: 'label' | 'metric' }>,
+  project: ProjectLabels,
+  locate: (site: LabelSite) => UseLocation | undefined,
+  budget?: MetricBudget,
+): LabelHover {
   const { declaration } = target;
   const usesOf = (label: string) =>
     project.sites.filter((site) => site.label === label && (declaration.metric === undefined || site.metric === undefined || site.metric === declaration.metric));
@@ -86,6 +95,7 @@ export function describeDeclaration(target: Extract<HoverTarget, { kind: 'label'
       ? [labelHeading(target.declaration.label, declaration.metric), capitalised(describeUses(usesOf(target.declaration.label), locate))]
       : [
           `**Metric \`${target.declaration.metric}\`**${target.declaration.labels.length === 0 ? ', no labels' : ''}`,
+          ...(budget ? [describeBudget(budget, locate)] : []),
           ...target.declaration.labels.map((label) => `\`${label}\`: ${describeUses(usesOf(label), locate)}`),
         ];
   const scope = project.complete
@@ -117,6 +127,37 @@ function describeUses(uses: readonly LabelSite[], locate: (site: LabelSite) => U
   return `${uses.length === 1 ? 'written at 1 place' : `written at ${uses.length} places`} (${counts.join(', ')})\n${lines.join('\n')}`;
 }
 
+/** The worst case and each factor with where its count comes from, linked to the write that decides it. */
+function describeBudget(budget: MetricBudget, locate: (site: LabelSite) => UseLocation | undefined): string {
+  const samples = budget.worstCase.kind === 'counted' && budget.declaration.samplesPerSeries ? ` (${budget.declaration.samplesPerSeries.why})` : '';
+  const factors = budget.labels.map((label) => {
+    const decisive = label.kind === 'unbounded' ? label.sites.find((site) => site.values.kind === 'unbounded') : label.sites[0];
+    const location = decisive && locate(decisive);
+    const link = location ? ` ([${location.name}:${location.line}](${location.uri}#L${location.line}))` : '';
+    return `- \`${label.label}\` (${sizeOf(label)}): ${describeCount(label)}${link}`;
+  });
+  const estimate = budget.worstCase.kind === 'counted' && budget.worstCase.estimate ? '\n\n≈ marks an estimate: the count the code usually produces, not a bound it proves.' : '';
+  return [`Worst case: ${describeFactors(budget)} = **${describeTotal(budget)}**${samples}`, factors.join('\n')].join('\n\n') + estimate;
+}
+
+/** `3 values: 'a' | 'b' | 'c'`, `about 63 values: …`, `the registered routes`. */
+function describeSet(set: ValueSet): string {
+  if (set.routes && set.size === 0) return 'the registered routes';
+  const count = `${set.estimate ? 'about ' : ''}${formatCount(set.size)} ${set.size === 1 ? 'value' : 'values'}`;
+  return `${count}${set.routes ? ' besides the registered routes' : ''}: ${set.origin}`;
+}
+
+function describeCount(label: LabelCount): string {
+  switch (label.kind) {
+    case 'counted':
+      return label.set.origin;
+    case 'unbounded':
+      return `${label.source.description} \`${label.source.text}\``;
+    case 'unknown':
+      return label.why;
+  }
+}
+
 function capitalised(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
@@ -129,7 +170,7 @@ function labelHeading(label: string | undefined, metric: string | undefined): st
 function describeValues(values: LabelValues): string {
   switch (values.kind) {
     case 'bounded':
-      return `Bounded: ${values.why}.`;
+      return values.set ? `Bounded: ${values.why} (${describeSet(values.set)}).` : `Bounded: ${values.why}.`;
     case 'unbounded': {
       const weak = values.weakSanitizer === undefined ? '' : `; ${values.weakSanitizer}`;
       return `**Unbounded**: ${values.source.description} \`${values.source.text}\`${weak}.`;

@@ -21,6 +21,7 @@ import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
 import { labelHover, toHover } from './hover';
+import { metricLenses } from './code-lens';
 import { toolVersion } from '../product';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams } from './protocol';
 import { scanWorkspace } from './scan';
@@ -123,6 +124,16 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     const folders = workspaceFolders().flatMap((folder) => uriToFileName(folder.uri) ?? []);
     const description = await labelHover({ analysis, files: documents, folders }, fileName, document.offsetAt(params.position), resolved.config, () => token.isCancellationRequested);
     return description ? toHover(description, { start: document.positionAt(description.start), end: document.positionAt(description.end) }) : null;
+  });
+
+  connection.onCodeLens(async (params, token) => {
+    const document = textDocuments.get(params.textDocument.uri);
+    const fileName = uriToFileName(params.textDocument.uri);
+    if (!document || fileName === undefined) return [];
+    const resolved = await settings.forResource(document.uri);
+    if (!resolved.enable || !resolved.codeLens || resolved.isExcluded(fileName)) return [];
+    const { budgets } = await analysis.metricBudgets(fileName, resolved.config, () => token.isCancellationRequested);
+    return metricLenses(document.uri, budgets, (start, end) => ({ start: document.positionAt(start), end: document.positionAt(end) }));
   });
 
   // Registered by name, so any params are accepted: clients send `{}`, `[]` (Lua encodes an empty

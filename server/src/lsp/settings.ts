@@ -22,6 +22,7 @@ export const SETTING_DEFAULTS = Object.freeze({
   sanitizers: Object.freeze([]),
   exclude: Object.freeze([]),
   httpMethod: '',
+  'codeLens.enable': true,
   'trace.server': 'off',
 });
 
@@ -30,6 +31,8 @@ const CONFIG_KEYS = ['rules', 'sinks', 'sources', 'sanitizers', 'exclude', 'http
 /** The settings the analysis of one resource runs with. */
 export interface ResolvedSettings {
   readonly enable: boolean;
+  /** Show each metric's worst case above its declaration. */
+  readonly codeLens: boolean;
   readonly config: CardinalConfig;
   /** Whether the configuration files' `exclude` (each relative to its folder) or the settings' (relative to the workspace folder) leave a file out. */
   isExcluded(fileName: string): boolean;
@@ -136,11 +139,12 @@ export class SettingsStore {
     let enable: boolean = SETTING_DEFAULTS.enable;
     if (typeof raw.enable === 'boolean') enable = raw.enable;
     else if (raw.enable !== undefined && raw.enable !== null) problems.push(`setting "cardinal.enable" must be true or false; using ${String(enable)}`);
+    const codeLens = readCodeLensSetting(raw.codeLens, problems);
     this.report(problems);
     if (files) this.publishFileProblems(files.files, files.problems);
     const filesExclude = files?.isExcluded ?? (() => false);
     const settingsExclude = root === undefined ? () => false : createExcludeMatcher(excludes.config.exclude, root);
-    return { enable, config, isExcluded: (fileName) => filesExclude(fileName) || settingsExclude(fileName) };
+    return { enable, codeLens, config, isExcluded: (fileName) => filesExclude(fileName) || settingsExclude(fileName) };
   }
 
   private async readEditorSettings(folder: WorkspaceFolder | undefined): Promise<Record<string, unknown>> {
@@ -191,6 +195,14 @@ function isEmpty(value: unknown): boolean {
 }
 
 /** A `cardinal.*` key no setting declares is a typo in settings.json: said, with the likely setting. */
+/** `cardinal.codeLens.enable`, which clients send as `{ codeLens: { enable } }`. */
+function readCodeLensSetting(raw: unknown, problems: string[]): boolean {
+  const value = typeof raw === 'object' && raw !== null ? (raw as { enable?: unknown }).enable : undefined;
+  if (typeof value === 'boolean') return value;
+  if (value !== undefined && value !== null) problems.push(`setting "cardinal.codeLens.enable" must be true or false; using ${String(SETTING_DEFAULTS['codeLens.enable'])}`);
+  return SETTING_DEFAULTS['codeLens.enable'];
+}
+
 function describeUnknownSettings(raw: Record<string, unknown>): string[] {
   const known = [...new Set(Object.keys(SETTING_DEFAULTS).map((key) => key.split('.')[0]))];
   return Object.keys(raw)
