@@ -213,6 +213,7 @@ describe('sarif format', () => {
         ['route-pattern-too-early', 'warning'],
         ['dynamic-metric-name', 'warning'],
         ['suspicious-label-name', 'note'],
+        ['series-budget', 'warning'],
         ['unused-suppression', 'warning'],
       ],
     );

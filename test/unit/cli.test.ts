@@ -80,7 +80,7 @@ describe('cardinal rules', () => {
     const run = cardinal(REPO_ROOT, 'rules');
     assert.equal(run.status, 0, run.stderr);
     const lines = run.stdout.trimEnd().split('\n');
-    assert.deepEqual(lines.map((line) => line.split(/\s+/)[0]), ['raw-path-label', 'unbounded-label', 'route-pattern-too-early', 'dynamic-metric-name', 'suspicious-label-name', 'unused-suppression']);
+    assert.deepEqual(lines.map((line) => line.split(/\s+/)[0]), ['raw-path-label', 'unbounded-label', 'route-pattern-too-early', 'dynamic-metric-name', 'suspicious-label-name', 'series-budget', 'unused-suppression']);
     assert.match(lines[0], /^raw-path-label\s+error\s+A raw request path or URL reaches a metric label/);
   });
 

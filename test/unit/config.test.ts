@@ -94,6 +94,8 @@ const BAD_CONFIGS: readonly BadConfig[] = [
   { name: 'glob not a string', config: { exclude: [42] }, key: 'exclude[0]', message: 'must be a glob string (got number 42)' },
   { name: 'httpMethod typo', config: { httpMethod: 'warn' }, key: 'httpMethod', message: 'the severity must be one of "error", "warning", "info", "hint", "off" (got "warn"); did you mean "warning"?' },
   { name: 'httpMethod not a string', config: { httpMethod: true }, key: 'httpMethod', message: 'the severity must be one of "error", "warning", "info", "hint", "off" (got boolean true)' },
+  { name: 'maxSeriesPerMetric zero', config: { maxSeriesPerMetric: 0 }, key: 'maxSeriesPerMetric', message: 'must be a positive integer (got 0)' },
+  { name: 'maxSeriesPerMetric a string', config: { maxSeriesPerMetric: '2000' }, key: 'maxSeriesPerMetric', message: 'must be a positive integer (got the string "2000")' },
 ];
 
 describe('parseConfig: bad configurations', () => {
@@ -128,11 +130,20 @@ describe('parseConfig: good configurations', () => {
       sanitizers: ['normalizeRoute'],
       exclude: ['**/*.generated.ts', 'legacy/**'],
       httpMethod: 'warning',
+      maxSeriesPerMetric: 500,
     });
     const { config, problems } = parseConfig(text, FILE);
     assert.deepEqual(problems, []);
     assert.deepEqual(config, {
-      rules: { 'raw-path-label': 'error', 'unbounded-label': 'error', 'route-pattern-too-early': 'warning', 'dynamic-metric-name': 'warning', 'suspicious-label-name': 'off', 'unused-suppression': 'warning' },
+      rules: {
+        'raw-path-label': 'error',
+        'unbounded-label': 'error',
+        'route-pattern-too-early': 'warning',
+        'dynamic-metric-name': 'warning',
+        'suspicious-label-name': 'off',
+        'series-budget': 'warning',
+        'unused-suppression': 'warning',
+      },
       sinks: [{ function: 'metrics.recordRequest', labels: { route: 0, status: 1 } }],
       sources: [
         { function: 'getTenantId', kind: 'unbounded', description: 'tenant id' },
@@ -141,6 +152,7 @@ describe('parseConfig: good configurations', () => {
       sanitizers: ['normalizeRoute'],
       exclude: ['**/*.generated.ts', 'legacy/**'],
       httpMethod: 'warning',
+      maxSeriesPerMetric: 500,
     });
   });
 
