@@ -33,6 +33,11 @@ describe('value sets', () => {
     assert.equal(joined.estimate, true);
     assert.equal(joined.members, undefined);
   });
+
+  test('a join joined again still counts each counted set once', () => {
+    const fallback = joinSets([KNOWN_SETS['http-method'], listedSet(['UNKNOWN'])]);
+    assert.equal(joinSets([fallback, KNOWN_SETS['http-method'], listedSet(['UNKNOWN', 'OTHER'])]).size, 35 + 2);
+  });
 });
 
 describe('metric budgets', () => {

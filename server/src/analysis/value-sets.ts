@@ -19,6 +19,8 @@ export interface ValueSet {
    * since the routes are counted once for the whole project (`RouteCount`), where the budget is made.
    */
   readonly routes?: boolean;
+  /** What a join of counted sets is made of, so that joining it again counts each part once. */
+  readonly parts?: { readonly listed: readonly string[]; readonly counted: readonly ValueSet[] };
 }
 
 /** The route patterns an application registers, counted by a syntactic pass over the scanned files. */
@@ -76,8 +78,14 @@ export function joinSets(sets: readonly ValueSet[]): ValueSet {
   const members = new Set<string>();
   const counted = new Map<string, ValueSet>();
   for (const set of sets) {
-    if (set.members) for (const member of set.members) members.add(member);
-    else counted.set(keyOf(set), set);
+    if (set.parts) {
+      for (const member of set.parts.listed) members.add(member);
+      for (const part of set.parts.counted) counted.set(keyOf(part), part);
+    } else if (set.members) {
+      for (const member of set.members) members.add(member);
+    } else {
+      counted.set(keyOf(set), set);
+    }
   }
   const routes = sets.some((set) => set.routes);
   const parts = [...counted.values()];
@@ -86,7 +94,7 @@ export function joinSets(sets: readonly ValueSet[]): ValueSet {
   const estimate = parts.some((part) => part.estimate);
   return {
     size: listed.length + parts.reduce((sum, part) => sum + part.size, 0),
-    ...(parts.length === 0 ? { members: listed } : {}),
+    ...(parts.length === 0 ? { members: listed } : { parts: { listed, counted: parts } }),
     origin: origins.join(' + '),
     ...(estimate ? { estimate } : {}),
     ...(routes ? { routes } : {}),
