@@ -67,7 +67,7 @@ function budgetOf(declaration: MetricDeclaration, sites: readonly LabelSite[], r
 }
 
 function countLabel(label: string, sites: readonly LabelSite[]): LabelCount {
-  if (sites.length === 0) return { kind: 'unknown', label, why: 'written nowhere in the searched code', sites };
+  if (sites.length === 0) return { kind: 'unknown', label, why: 'no write of it was traced (it may be written where Cardinal does not follow)', sites };
   const unbounded = sites.find((site) => site.values.kind === 'unbounded');
   if (unbounded && unbounded.values.kind === 'unbounded') return { kind: 'unbounded', label, source: unbounded.values.source, sites };
   const sets: ValueSet[] = [];

@@ -68,11 +68,6 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
   const tracer = new FlowTracer(resolver, index, config);
   const sinks = new SinkFinder(resolver, index, config);
 
-  const sitesOf = (fileName: string): TsSinkSite[] => {
-    const file = program.getSourceFile(fileName);
-    return file ? sinks.find(file) : [];
-  };
-
   return {
     analyzeFile(fileName, options = {}) {
       const file = program.getSourceFile(fileName);
@@ -81,7 +76,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       const labels: LabelSite[] = [];
       const deadline = options.deadline ?? Infinity;
       let complete = true;
-      for (const site of sinks.find(file, hooks.onJudgedAtCallers)) {
+      for (const site of sinks.find(file, hooks.onJudgedAtCallers, (unjudged) => labels.push(...unjudgedLabel(unjudged)))) {
         if (options.isCancelled?.()) {
           complete = false;
           break;
@@ -100,9 +95,14 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       return findingsOfFile(file.fileName, file.text, judged, config, { complete });
     },
     describeLabels(fileName) {
-      return sitesOf(fileName)
+      const file = program.getSourceFile(fileName);
+      if (!file) return [];
+      const unjudged: LabelSite[] = [];
+      const judged = sinks
+        .find(file, undefined, (site) => unjudged.push(...unjudgedLabel(site)))
         .filter((site) => site.kind === 'label' && site.value)
         .map((site) => ({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(tracer.trace(site.value!)) }));
+      return [...judged, ...unjudged];
     },
     labelDeclarations(fileName) {
       const file = program.getSourceFile(fileName);
@@ -113,6 +113,14 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       return file ? sinks.metricDeclarations(file) : [];
     },
   };
+}
+
+/**
+ * A label its wrapper's callers judge, when they may not all be found (see `SinkFinder.find`): what
+ * reaches it is unknown, for a series budget and a hover, though the calls found have their findings.
+ */
+function unjudgedLabel(site: TsSinkSite): LabelSite[] {
+  return site.kind === 'label' ? [{ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: { kind: 'unknown' } }] : [];
 }
 
 /** Analyses one source file of `program` and returns its findings, in source order. */

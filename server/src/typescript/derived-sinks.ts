@@ -9,6 +9,7 @@
 import ts from 'typescript';
 import type { LabelNoun } from '../analysis/sink-site';
 import type { ProgramIndex } from './program-index';
+import { isOverridableMethod } from './methods';
 import type { TsSinkSite } from './sinks';
 import { asFunction, skipOuter } from './syntax';
 
@@ -78,6 +79,15 @@ export class DerivedSinks {
     if (!this.of(fn).some((derived) => derived.inner === site.node)) return undefined;
     const calls = this.index.callSitesOf(fn);
     return calls.length > 0 ? [...new Set(calls.map((call) => call.getSourceFile().fileName))] : undefined;
+  }
+
+  /**
+   * Whether the callers that judge a site (see `judgedAtCallers`) may not be all of them: the site is
+   * in a method, which can also be called through an interface or a base class.
+   */
+  mayMissCallers(site: TsSinkSite): boolean {
+    const param = site.value && this.passedThrough(site.value);
+    return param !== undefined && isOverridableMethod(param.parent);
   }
 
   /** The parameter a value is, unchanged: itself, or a constant initialised with it. */

@@ -27,6 +27,7 @@ import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
 import { finiteSetGuard, isGuardedUse } from './guards';
+import { isOverridableMethod } from './methods';
 import { iteratedByLoop, iteratedByParameter } from './iteration';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
@@ -432,7 +433,9 @@ export class FlowTracer {
       const emitted = event === undefined ? value : through(value, stepAt(arg, notes.emittedAs(event)));
       return through(emitted, stepAt(param.name, notes.passedAs(name)));
     });
-    return union(parts);
+    // A method can also be called through an interface or a base class, where no index finds the call:
+    // what its found callers pass is not all it receives.
+    return union(isOverridableMethod(fn) ? [...parts, UNKNOWN] : parts);
   }
 
   /** What any element of `collection` holds, as the variable `name` that iteration puts it in. */

@@ -103,13 +103,16 @@ export class SinkFinder {
 
   /**
    * Every sink site in `file`, in source order. A label a wrapper's callers fill is theirs, not the
-   * wrapper's: `delegated` hears the files of those callers, which must be analysed for it.
+   * wrapper's: `delegated` hears the files of those callers, which must be analysed for it, and
+   * `unjudged` the sites whose callers may not all be found (a method's).
    */
-  find(file: ts.SourceFile, delegated: (callerFiles: readonly string[]) => void = () => undefined): TsSinkSite[] {
+  find(file: ts.SourceFile, delegated: (callerFiles: readonly string[]) => void = () => undefined, unjudged: (site: TsSinkSite) => void = () => undefined): TsSinkSite[] {
     return this.sitesUnder(file)
       .filter((site) => {
         const callers = this.derived.judgedAtCallers(site);
         if (callers) delegated(callers);
+        // Its findings are at the calls found; what the calls not found pass is not known.
+        if (callers && this.derived.mayMissCallers(site)) unjudged(site);
         return callers === undefined;
       })
       .sort((a, b) => a.node.getStart() - b.node.getStart());
