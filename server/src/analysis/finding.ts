@@ -69,7 +69,8 @@ export interface Finding extends TextSpan {
 export type LabelValues =
   | { readonly kind: 'bounded'; readonly why: string; readonly set?: ValueSet }
   | { readonly kind: 'unbounded'; readonly source: SourceInfo; readonly weakSanitizer?: string }
-  | { readonly kind: 'unknown' };
+  /** `why` says what stops the analysis, when something precise does (the metric is handed to a call it does not follow). */
+  | { readonly kind: 'unknown'; readonly why?: string };
 
 /** A label argument found in a file, with what the analysis concluded about it. */
 export interface LabelSite extends TextSpan {
@@ -98,3 +99,4 @@ export interface MetricDeclaration extends TextSpan {
   /** The samples each series exposes (buckets + `_sum` + `_count` for a histogram), and why; absent when one. */
   readonly samplesPerSeries?: { readonly count: number; readonly why: string };
 }
+

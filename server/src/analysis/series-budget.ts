@@ -72,7 +72,7 @@ function countLabel(label: string, sites: readonly LabelSite[]): LabelCount {
   if (unbounded && unbounded.values.kind === 'unbounded') return { kind: 'unbounded', label, source: unbounded.values.source, sites };
   const sets: ValueSet[] = [];
   for (const site of sites) {
-    if (site.values.kind === 'unknown') return { kind: 'unknown', label, why: 'Cardinal cannot tell which values reach it', sites };
+    if (site.values.kind === 'unknown') return { kind: 'unknown', label, why: site.values.why ?? 'Cardinal cannot tell which values reach it', sites };
     if (site.values.kind === 'bounded' && !site.values.set) return { kind: 'unknown', label, why: `bounded (${site.values.why}), but not counted`, sites };
     if (site.values.kind === 'bounded' && site.values.set) sets.push(site.values.set);
   }

@@ -36,6 +36,7 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
   for (const group of groupByPackageClause(files)) {
     const context = program.contextOf(group);
     const sinksByFile = judgedSinks(group, context);
+    const handOffs = options.onMetrics ? context.vectors.handOffs() : [];
     for (const file of group) {
       if (options.onlyFile !== undefined && file.fileName !== options.onlyFile) continue;
       const judged: JudgedSite[] = [];
@@ -56,7 +57,8 @@ export function analyzeGoSyntax(files: readonly GoFileSyntax[], config: Cardinal
         if (sink.kind === 'label' && facts) labels.push({ ...toSinkSite(sink).span, label: sink.label, metric: sink.metric, values: describeFacts(facts) });
       }
       complete = !cancelled && judged.length === (sinksByFile.get(file) ?? []).length;
-      options.onMetrics?.({ file: file.fileName, metrics: context.vectors.metricDeclarations(file), sites: labels, complete });
+      const handedOff = handOffs.filter((handOff) => handOff.file === file.fileName);
+      options.onMetrics?.({ file: file.fileName, metrics: context.vectors.metricDeclarations(file), sites: [...labels, ...handedOff], complete });
       findings.push(...findingsOfFile(file.fileName, file.text, judged, config, { complete }));
       if (cancelled) return findings;
     }
@@ -104,7 +106,7 @@ export function describeGoPackageLabels(files: readonly GoFileSyntax[], config: 
   const program = new GoProgram(config, packages);
   return groupByPackageClause(files).flatMap((group) => {
     const context = program.contextOf(group);
-    return [...judgedSinks(group, context).values()].flatMap((sinks) => describeSinks(sinks, context));
+    return [...[...judgedSinks(group, context).values()].flatMap((sinks) => describeSinks(sinks, context)), ...context.vectors.handOffs()];
   });
 }
 

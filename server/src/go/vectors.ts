@@ -10,7 +10,7 @@ import { callArguments, keyedElements, literalElements, type FlowTracer } from '
 import type { GoPackage } from './package-index';
 import type { GoProgram } from './program';
 import type { Scopes } from './scopes';
-import type { LabelDeclaration, MetricDeclaration } from '../analysis/finding';
+import type { LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import { samplesPerSeries } from '../analysis/series-budget';
 import { spanOf } from './spans';
 import { descendants, fieldOf, namedChildren, stringLiteralValue, textOf, unwrapParentheses, type GoFileSyntax, type GoNode } from './syntax';
@@ -27,6 +27,9 @@ export interface MetricVector {
 }
 
 const MAX_HOPS = 16;
+
+/** Calls that take a vector without labelling it, by the callee's last name, from every catalog. */
+const VECTOR_READERS = new Set(GO_CATALOGS.flatMap((catalog) => catalog.vectorReaders ?? []));
 
 export class VectorIndex {
   private readonly byField = new Map<string, GoNode[]>();
@@ -96,6 +99,38 @@ export class VectorIndex {
       declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined), ...instrumentOf(literal, rule) });
     }
     return declarations;
+  }
+
+  /**
+   * The calls of the package that are handed a vector with a constant name (`promhttp.InstrumentHandlerCounter(cnt, h)`,
+   * `newMiddleware(vec)`), but for the readers of the catalogs: each may write its labels out of sight,
+   * so each is a write of every label whose values are unknown.
+   */
+  handOffs(): LabelSite[] {
+    const holders = new Set<string>();
+    for (const file of this.pkg.files) {
+      for (const node of descendants(file.root)) if (node.type === 'call_expression' && this.constructorRule(node)) for (const name of holderNames(node)) holders.add(name);
+    }
+    if (holders.size === 0) return [];
+    const handOffs: LabelSite[] = [];
+    for (const file of this.pkg.files) {
+      for (const call of descendants(file.root)) {
+        if (call.type !== 'call_expression') continue;
+        const callee = fieldOf(call, 'function') as GoNode;
+        const name = callee.type === 'selector_expression' ? textOf(fieldOf(callee, 'field') as GoNode) : textOf(callee);
+        if (VECTOR_READERS.has(name) || this.constructorRule(call)) continue;
+        for (const argument of callArguments(call)) {
+          const value = unwrapParentheses(argument.type === 'unary_expression' ? (fieldOf(argument, 'operand') as GoNode) : argument);
+          const named = value.type === 'identifier' ? textOf(value) : value.type === 'selector_expression' ? textOf(fieldOf(value, 'field') as GoNode) : undefined;
+          if (named === undefined || !holders.has(named)) continue;
+          const vector = this.resolve(value);
+          if (vector?.metric === undefined) continue;
+          const why = `the metric is handed to \`${textOf(callee)}()\`, which may write it`;
+          for (const label of vector.labelNames ?? []) if (label !== undefined) handOffs.push({ ...spanOf(call), label, metric: vector.metric, values: { kind: 'unknown', why } });
+        }
+      }
+    }
+    return handOffs;
   }
 
   /** The vector a receiver expression holds, with curried labels removed from its positions. */
@@ -214,6 +249,23 @@ export class VectorIndex {
 }
 
 /** The struct field a constructor's result is stored in: `reqs: promauto.NewCounterVec(…)` or `m.reqs = …`. */
+/** The names a constructed vector is kept under: the variable or field it is assigned or keyed to. */
+function holderNames(call: GoNode): string[] {
+  const field = fieldHolding(call);
+  if (field) return [field];
+  const parent = call.parent;
+  const statement = parent?.parent;
+  if (parent?.type !== 'expression_list' || !statement) return [];
+  const index = namedChildren(parent).indexOf(call);
+  const left =
+    statement.type === 'short_var_declaration' || statement.type === 'assignment_statement'
+      ? namedChildren(fieldOf(statement, 'left') as GoNode)[index]
+      : statement.type === 'var_spec'
+        ? namedChildren(statement).filter((child) => child.type === 'identifier')[index]
+        : undefined;
+  return left?.type === 'identifier' ? [textOf(left)] : [];
+}
+
 function fieldHolding(call: GoNode): string | undefined {
   const parent = call.parent;
   if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && parent.field === 'value') {

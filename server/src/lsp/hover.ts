@@ -176,6 +176,6 @@ function describeValues(values: LabelValues): string {
       return `**Unbounded**: ${values.source.description} \`${values.source.text}\`${weak}.`;
     }
     case 'unknown':
-      return 'Unknown: Cardinal cannot tell which values reach it.';
+      return `Unknown: ${values.why ?? 'Cardinal cannot tell which values reach it'}.`;
   }
 }

@@ -120,7 +120,8 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
  * reaches it is unknown, for a series budget and a hover, though the calls found have their findings.
  */
 function unjudgedLabel(site: TsSinkSite): LabelSite[] {
-  return site.kind === 'label' ? [{ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: { kind: 'unknown' } }] : [];
+  const why = 'its values come from the callers of a method, and calls through an interface or a base class are not found';
+  return site.kind === 'label' ? [{ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: { kind: 'unknown', why } }] : [];
 }
 
 /** Analyses one source file of `program` and returns its findings, in source order. */

@@ -41,6 +41,13 @@ export const clientGolang: GoCatalog = {
     { method: 'MustCurryWith', form: 'labels', curries: true },
   ],
   labelMapType: 'Labels',
+  vectorReaders: ['Register', 'MustRegister', 'Unregister', 'Describe', 'Collect', 'DescribeByCollect'],
+};
+
+export const testutil: GoCatalog = {
+  id: 'testutil',
+  importPaths: ['github.com/prometheus/client_golang/prometheus/testutil'],
+  vectorReaders: ['ToFloat64', 'CollectAndCount', 'CollectAndCompare', 'CollectAndLint', 'CollectAndFormat'],
 };
 
 export const promauto: GoCatalog = {

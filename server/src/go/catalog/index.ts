@@ -1,6 +1,6 @@
 /** Every Go catalog, in priority order: earlier route-pattern fixes win (chi and gorilla/mux before net/http). */
 import { chi } from './chi';
-import { clientGolang, promauto, promhttp } from './client-golang';
+import { clientGolang, promauto, promhttp, testutil } from './client-golang';
 import { echo } from './echo';
 import { fasthttp } from './fasthttp';
 import { grpc, grpcMetadata, grpcPeer } from './grpc';
@@ -16,7 +16,7 @@ import { uuid } from './uuid';
 
 export const GO_CATALOGS: readonly GoCatalog[] = [
   gin, echo, fiber, fiberUtils, chi, gorillaMux, netHttp, fasthttp, grpc, grpcMetadata, grpcPeer,
-  clientGolang, promauto, promhttp, otel, otelMetric, otelAttribute, otelSemconv, otelhttp,
+  clientGolang, promauto, promhttp, testutil, otel, otelMetric, otelAttribute, otelSemconv, otelhttp,
   fmt, errorsPackage, contextPackage, os, net, strings, strconv, regexp, path, time, mathRand, uuid,
 ];
 

@@ -188,6 +188,11 @@ export interface GoCatalog {
   readonly routing?: GoRoutingOrder;
   readonly vectorConstructors?: readonly VectorConstructorRule[];
   readonly vectorMethods?: readonly VectorMethodRule[];
+  /**
+   * Functions and methods that take a vector without writing its labels (a registry's `MustRegister`,
+   * testutil's readers). A vector handed to any other call may be labelled there, out of sight.
+   */
+  readonly vectorReaders?: readonly string[];
   /** The composite-literal type of a label map (`prometheus.Labels`). */
   readonly labelMapType?: string;
   readonly attributeLists?: readonly AttributeListRule[];
