@@ -134,7 +134,8 @@ test('hover on a Go vector\'s label name lists the uses in other packages, from 
     assert.match(hover.contents.value, /- \[handlers\/users\.go:11\]\(file:\/\/\/.*\/handlers\/users\.go#L11\): /);
     const name = await session.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(text, '"user_requests_total"', 1) });
     assert.ok(name && typeof name.contents === 'object' && 'value' in name.contents, 'a markdown hover on the name');
-    assert.match(name.contents.value, /^\*\*Metric `user_requests_total`\*\*\n\n`user`: written at 1 place/);
+    assert.match(name.contents.value, /^\*\*Metric `user_requests_total`\*\*\n\nWorst case: user \(unbounded\) = \*\*unbounded\*\*\n/);
+    assert.match(name.contents.value, /\n\n`user`: written at 1 place/);
   }));
 
 test('a Go package is analysed together: a sibling from disk, then from the editor, then from disk again', () =>
