@@ -34,6 +34,12 @@ describe('value sets', () => {
     assert.equal(joined.members, undefined);
   });
 
+  test('literals among the methods Node accepts are no new values', () => {
+    const joined = joinSets([listedSet(['GET', 'POST']), KNOWN_SETS['http-method']]);
+    assert.equal(joined.size, 35);
+    assert.equal(joined.origin, "the methods Node's HTTP parser accepts (http.METHODS)");
+  });
+
   test('a join joined again still counts each counted set once', () => {
     const fallback = joinSets([KNOWN_SETS['http-method'], listedSet(['UNKNOWN'])]);
     assert.equal(joinSets([fallback, KNOWN_SETS['http-method'], listedSet(['UNKNOWN', 'OTHER'])]).size, 35 + 2);

@@ -7,7 +7,11 @@ import { countedSet, listedSet, type ValueSet } from './value-sets';
 
 export const KNOWN_SETS = {
   /** `http.METHODS` of Node 20: its parser answers 400 to any other method before a handler runs. */
-  'http-method': countedSet('http-method', 35, "the methods Node's HTTP parser accepts (http.METHODS)"),
+  'http-method': listedSet(
+    ['ACL', 'BIND', 'CHECKOUT', 'CONNECT', 'COPY', 'DELETE', 'GET', 'HEAD', 'LINK', 'LOCK', 'M-SEARCH', 'MERGE', 'MKACTIVITY', 'MKCALENDAR', 'MKCOL', 'MOVE', 'NOTIFY', 'OPTIONS']
+      .concat(['PATCH', 'POST', 'PROPFIND', 'PROPPATCH', 'PURGE', 'PUT', 'QUERY', 'REBIND', 'REPORT', 'SEARCH', 'SOURCE', 'SUBSCRIBE', 'TRACE', 'UNBIND', 'UNLINK', 'UNLOCK', 'UNSUBSCRIBE']),
+    "the methods Node's HTTP parser accepts (http.METHODS)",
+  ),
   /** The methods RFC 9110 defines, and PATCH: what Fiber and fasthttp route by default. */
   'standard-method': listedSet(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']),
   /** Any three-digit code can be set; the registered codes (Node names 63) are what servers send in practice. */

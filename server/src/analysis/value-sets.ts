@@ -90,7 +90,10 @@ export function joinSets(sets: readonly ValueSet[]): ValueSet {
   const routes = sets.some((set) => set.routes);
   const parts = [...counted.values()];
   const listed = [...members];
-  const origins = [...(routes ? [ROUTE_PATTERNS.origin] : []), ...(listed.length > 0 ? [describeMembers(listed)] : []), ...parts.map((part) => part.origin)];
+  // Listed values that one set holds all of are that set, said as it says itself (`the methods Node's HTTP parser accepts`).
+  const whole = sets.find((set) => set.members && set.members.length === listed.length && listed.length > 0);
+  const listedOrigin = whole ? whole.origin : describeMembers(listed);
+  const origins = [...(routes ? [ROUTE_PATTERNS.origin] : []), ...(listed.length > 0 ? [listedOrigin] : []), ...parts.map((part) => part.origin)];
   const estimate = parts.some((part) => part.estimate);
   return {
     size: listed.length + parts.reduce((sum, part) => sum + part.size, 0),
