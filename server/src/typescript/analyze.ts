@@ -91,7 +91,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
         judged.push({ site: toSinkSite(site), facts });
         if (site.kind === 'label' && facts) labels.push({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(facts) });
       }
-      options.onMetrics?.({ file: file.fileName, metrics: sinks.metricDeclarations(file), sites: labels, complete });
+      if (options.onMetrics) options.onMetrics({ file: file.fileName, metrics: sinks.metricDeclarations(file), sites: [...labels, ...sinks.handOffs(file)], complete });
       return findingsOfFile(file.fileName, file.text, judged, config, { complete });
     },
     describeLabels(fileName) {
@@ -102,7 +102,7 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
         .find(file, undefined, (site) => unjudged.push(...unjudgedLabel(site)))
         .filter((site) => site.kind === 'label' && site.value)
         .map((site) => ({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(tracer.trace(site.value!)) }));
-      return [...judged, ...unjudged];
+      return [...judged, ...unjudged, ...sinks.handOffs(file)];
     },
     labelDeclarations(fileName) {
       const file = program.getSourceFile(fileName);

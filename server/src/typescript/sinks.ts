@@ -10,17 +10,21 @@
 import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
-import type { FlowStep, LabelDeclaration, MetricDeclaration } from '../analysis/finding';
+import type { FlowStep, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import { samplesPerSeries } from '../analysis/series-budget';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
 import type { ArgumentOrOption, InstrumentSpec, OptionSink, SinkSpec } from './catalog/model';
+import { TABLES } from './catalog';
 import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
+
+/** Calls that take a metric object without labelling it, by the callee's name, from every catalog. */
+const METRIC_READERS = new Set(TABLES.flatMap((table) => table.metricReaders ?? []));
 
 /** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface TsSinkSite {
@@ -157,6 +161,40 @@ export class SinkFinder {
       declarations.push({ ...spanOf(nameNode), metric: name, labels: labelNames.filter((label) => label !== undefined), ...instrument });
     });
     return declarations;
+  }
+
+  /**
+   * The calls of `file` that are handed a metric with a constant name (`instrument(app, histogram)`,
+   * `new Plugin({ histogram })` is not followed), but for the readers the catalogs name: each may write
+   * its labels out of sight, so each is a write of every label whose values are unknown.
+   */
+  handOffs(file: ts.SourceFile): LabelSite[] {
+    const sites: LabelSite[] = [];
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const callee = skipOuter(node.expression);
+      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      // The program's own functions and classes are followed where they label what they are given.
+      if (name === undefined || METRIC_READERS.has(name) || this.resolver.behaviourOf(node) || this.isProgramCallee(node, callee)) return;
+      for (const argument of node.arguments ?? []) {
+        const value = skipOuter(argument);
+        if (!ts.isIdentifier(value) && !ts.isPropertyAccessExpression(value)) continue;
+        const metric = this.metricInfo(value);
+        if (metric.name === undefined) continue;
+        const why = `the metric is handed to \`${callee.getText()}()\`, which may write it`;
+        for (const label of metric.labelNames) if (label !== undefined) sites.push({ ...spanOf(node), label, metric: metric.name, values: { kind: 'unknown', why } });
+      }
+    });
+    return sites;
+  }
+
+  /** Whether a call's callee is a function or class of the program itself, not of a library. */
+  private isProgramCallee(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): boolean {
+    if (ts.isCallExpression(call) && this.resolver.functionDeclarationOf(call.expression)) return true;
+    const checker = this.resolver.checker;
+    let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
+    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    return symbol?.declarations?.some((declaration) => isProgramFile(declaration.getSourceFile())) ?? false;
   }
 
   private sitesOfCall(call: ts.CallExpression | ts.NewExpression): TsSinkSite[] {
@@ -560,4 +598,9 @@ function tagName(element: ts.Expression): string | undefined {
   const text = ts.isStringLiteralLike(head) ? head.text : ts.isTemplateExpression(head) ? head.head.text : undefined;
   const colon = text?.indexOf(':') ?? -1;
   return text !== undefined && colon > 0 ? text.slice(0, colon) : undefined;
+}
+
+/** A file of the program's own code: neither a declaration file nor a package's. */
+function isProgramFile(file: ts.SourceFile): boolean {
+  return !file.isDeclarationFile && !file.fileName.includes('/node_modules/');
 }

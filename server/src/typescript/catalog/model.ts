@@ -38,6 +38,11 @@ export interface LibraryTable {
   readonly routing?: RoutingOrder;
   /** How an application registers routes, to count the patterns a route-pattern label can take. */
   readonly routes?: RouteRegistrations;
+  /**
+   * Methods and functions that take a metric object without writing its labels (`register.registerMetric(h)`).
+   * A metric handed to any other call may be labelled there, out of sight.
+   */
+  readonly metricReaders?: readonly string[];
 }
 
 /** The calls (and decorators) that register a route, each with where its path is. */

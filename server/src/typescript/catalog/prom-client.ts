@@ -67,4 +67,5 @@ export const promClient: LibraryTable = {
     // The series `labels(...)` returned: `inc()`, `observe(v)`… add no label; the end of its timer may.
     Child: { members: { startTimer: { call: { returns: { entity: 'prom-client:EndTimer' } } } } },
   },
+  metricReaders: ['registerMetric', 'removeSingleMetric', 'getSingleMetric', 'merge'],
 };
