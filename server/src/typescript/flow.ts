@@ -28,6 +28,7 @@ import { arithmeticOperands, literalFacts } from './flow-literals';
 import { PathReader } from './flow-paths';
 import { finiteSetGuard, isGuardedUse } from './guards';
 import { isOverridableMethod } from './methods';
+import { routeMethodsAt } from './routes';
 import { iteratedByLoop, iteratedByParameter } from './iteration';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
@@ -244,7 +245,11 @@ export class FlowTracer {
       if (!this.index.mountsWithParameters(node.getSourceFile())) return bounded('the mount path of the router (every mount path is static)');
       return tainted(sourceTaint('raw-path', spanOf(node), node.getText(), { description: 'the mount path a request matched (a mount path has parameters)' }));
     }
-    if ('bounded' in member) return bounded(member.bounded, false, member.values && KNOWN_SETS[member.values]);
+    if ('bounded' in member) {
+      const route = member.values === 'http-method' ? routeMethodsAt(node) : undefined;
+      if (route) return bounded(member.bounded, false, listedSet(route.methods, `the methods \`${route.registration}\` answers`));
+      return bounded(member.bounded, false, member.values && KNOWN_SETS[member.values]);
+    }
     if ('entity' in member) {
       const asValue = entityById(member.entity)?.asValue;
       return asValue ? tainted(this.taint(asValue, node)) : UNKNOWN;

@@ -66,6 +66,44 @@ function registrationsIn(file: ts.SourceFile, tables: readonly RouteTable[]): { 
   return { paths, dynamic };
 }
 
+/** The HTTP methods each route-registration method answers: a GET route answers HEAD too in every table's framework. */
+const ANSWERED_METHODS: Readonly<Record<string, readonly string[]>> = {
+  get: ['GET', 'HEAD'],
+  post: ['POST'],
+  put: ['PUT'],
+  delete: ['DELETE'],
+  del: ['DELETE'],
+  patch: ['PATCH'],
+  head: ['HEAD'],
+  options: ['OPTIONS'],
+};
+
+const tablesByFile = new WeakMap<ts.SourceFile, readonly RouteTable[]>();
+
+/**
+ * The methods of the route whose handler holds `node` (`app.get('/users/:id', (req) => …)`: GET and
+ * HEAD), with the registration as written; undefined in middleware and in any handler that can
+ * answer other methods (`app.all`, `app.use`, a route object).
+ */
+export function routeMethodsAt(node: ts.Node): { readonly methods: readonly string[]; readonly registration: string } | undefined {
+  const file = node.getSourceFile();
+  let tables = tablesByFile.get(file);
+  if (!tables) tablesByFile.set(file, (tables = ROUTE_TABLES.filter((table) => table.modules.some((module) => file.text.includes(`'${module}'`) || file.text.includes(`"${module}"`)))));
+  if (tables.length === 0) return undefined;
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    if (!ts.isFunctionLike(current) || !ts.isCallExpression(current.parent) || !current.parent.arguments.includes(current as ts.Expression)) continue;
+    const call = current.parent;
+    if (!ts.isPropertyAccessExpression(call.expression)) continue;
+    const method = call.expression.name.text;
+    const path = call.arguments[0] && stringOf(call.arguments[0]);
+    const registers = path !== undefined && isPathText(path) && tables.some((table) => table.routes.methods.includes(method));
+    if (!registers) continue;
+    const methods = Object.hasOwn(ANSWERED_METHODS, method) ? ANSWERED_METHODS[method] : undefined;
+    return methods && { methods, registration: `${call.expression.getText()}('${path}')` };
+  }
+  return undefined;
+}
+
 /** Koa router's named routes put a name before the path (`router.get('user', '/users/:id', h)`). */
 function namedRouteOffset(args: ts.NodeArray<ts.Expression>): number {
   const first = args[0] && stringOf(args[0]);
