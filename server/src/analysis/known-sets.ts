@@ -15,7 +15,7 @@ export const KNOWN_SETS = {
   /** The methods RFC 9110 defines, and PATCH: what Fiber and fasthttp route by default. */
   'standard-method': listedSet(['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'CONNECT', 'OPTIONS', 'TRACE', 'PATCH']),
   /** Any three-digit code can be set; the registered codes (Node names 63) are what servers send in practice. */
-  'status-code': countedSet('status-code', 63, 'the registered HTTP status codes (about 63); a handler may set others', true),
+  'status-code': countedSet('status-code', 63, 'the registered HTTP status codes (about 63; a handler may set others)', true, { min: 100, max: 599 }),
   'status-class': listedSet(['1xx', '2xx', '3xx', '4xx', '5xx']),
   boolean: listedSet(['true', 'false']),
   undefined: listedSet(['undefined']),

@@ -19,6 +19,8 @@ export interface ValueSet {
    * since the routes are counted once for the whole project (`RouteCount`), where the budget is made.
    */
   readonly routes?: boolean;
+  /** Every value is an integer in this range (status codes: 100–599), so arithmetic on it can be counted. */
+  readonly integers?: { readonly min: number; readonly max: number };
   /** What a join of counted sets is made of, so that joining it again counts each part once. */
   readonly parts?: { readonly listed: readonly string[]; readonly counted: readonly ValueSet[] };
 }
@@ -68,8 +70,17 @@ export function listedSet(members: readonly string[], origin?: string): ValueSet
 }
 
 /** A set of `size` values known from a table or a count, not listed one by one. */
-export function countedSet(key: string, size: number, origin: string, estimate = false): CountedSet {
-  return { key, size, origin, ...(estimate ? { estimate } : {}) };
+export function countedSet(key: string, size: number, origin: string, estimate = false, integers?: ValueSet['integers']): CountedSet {
+  return { key, size, origin, ...(estimate ? { estimate } : {}), ...(integers ? { integers } : {}) };
+}
+
+/** The values of an integer set divided by `divisor` and rounded (a status code's class, `code / 100`), when the set has a range. */
+export function dividedSet(set: ValueSet, divisor: number): ValueSet | undefined {
+  if (!set.integers || !Number.isInteger(divisor) || divisor < 1) return undefined;
+  const min = Math.floor(set.integers.min / divisor);
+  const max = Math.floor(set.integers.max / divisor);
+  const key = 'key' in set && typeof set.key === 'string' ? set.key : set.origin;
+  return countedSet(`${key}/${divisor}`, Math.min(set.size, max - min + 1), `${set.origin} ÷ ${divisor}`, set.estimate, { min, max });
 }
 
 /** The values any of `sets` can take: listed members merged, counted sets added once per key, the routes once. */

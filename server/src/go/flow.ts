@@ -17,7 +17,7 @@ import { notes } from '../analysis/step-notes';
 import { bounded, choice, combination, earlyPattern, type Facts, isOpen, sourceTaint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { WEAK_REASONS, weakness } from '../analysis/weak-sanitizers';
 import { KNOWN_SETS } from '../analysis/known-sets';
-import { joinSets, listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
+import { dividedSet, joinSets, listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
 import { GO_CATALOGS, type GoCatalog, type StoreRule, type Transform } from './catalog';
 import type { ChainResolver, TypedFrame } from './chains';
 import type { Containers, Element } from './containers';
@@ -185,6 +185,8 @@ export class FlowTracer {
       }
     }
     const parts = operands.map((operand) => this.trace(operand, depth));
+    const quotient = operator === '/' && operands.length === 2 ? integerQuotient(parts[0], operands[1]) : undefined;
+    if (quotient) return quotient;
     return operands.length === 1 ? parts[0] : through(combination(parts), stepAt(node, notes.combined()));
   }
 
@@ -812,4 +814,11 @@ export function parameterIndex(fn: GoNode, identifier: GoNode): number {
   const list = fieldOf(fn, 'parameters');
   const names = list ? namedChildren(list).flatMap((declaration) => fieldsOf(declaration, 'name')) : [];
   return names.indexOf(identifier);
+}
+
+/** `code / 100` of Go integers: an integer set with a range, divided by a literal, has fewer values (a status code's class). */
+function integerQuotient(dividend: Facts, divisor: GoNode): Facts | undefined {
+  if (divisor.type !== 'int_literal' || dividend.taints.length > 0 || dividend.unknown || !dividend.set) return undefined;
+  const set = dividedSet(dividend.set, Number(textOf(divisor)));
+  return set && bounded(dividend.bounded ?? 'a quotient', false, set);
 }

@@ -21,7 +21,7 @@ import { notes } from '../analysis/step-notes';
 import { bounded, choice, combination, earlyPattern, extendRepairs, type Facts, isOpen, NOTHING, sourceTaint, type Taint, tainted, through, union, UNKNOWN, weakened } from '../analysis/value-facts';
 import { weakness } from '../analysis/weak-sanitizers';
 import { KNOWN_SETS } from '../analysis/known-sets';
-import { listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
+import { dividedSet, listedSet, ROUTE_PATTERNS } from '../analysis/value-sets';
 import { entityIdDescription, entityOfIdName, entityOfIdProperty } from '../analysis/entity-ids';
 import { type Frame, frameFor, onStack } from './flow-frames';
 import { arithmeticOperands, literalFacts } from './flow-literals';
@@ -279,10 +279,14 @@ export class FlowTracer {
   private binaryFacts(node: ts.BinaryExpression, frame: Frame | undefined, depth: number): Facts {
     const operator = node.operatorToken.kind;
     switch (operator) {
+      case ts.SyntaxKind.SlashToken: {
+        const divided = this.divisionFacts(node, frame, depth);
+        if (divided) return divided;
+        return through(combination(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), stepAt(node, notes.combined()));
+      }
       case ts.SyntaxKind.PlusToken:
       case ts.SyntaxKind.MinusToken:
       case ts.SyntaxKind.AsteriskToken:
-      case ts.SyntaxKind.SlashToken:
       case ts.SyntaxKind.PercentToken:
         return through(combination(arithmeticOperands(node).map((operand) => this.value(operand, frame, depth))), stepAt(node, notes.combined()));
       case ts.SyntaxKind.BarBarToken:
@@ -297,6 +301,15 @@ export class FlowTracer {
       default:
         return bounded('a comparison or arithmetic result');
     }
+  }
+
+  /** `Math.floor(code / 100)`: an integer set with a range, divided by a literal and rounded down, has fewer values (a status code's class). */
+  private divisionFacts(node: ts.BinaryExpression, frame: Frame | undefined, depth: number): Facts | undefined {
+    const divisor = skipOuter(node.right);
+    if (!ts.isNumericLiteral(divisor) || !isRoundedDown(node)) return undefined;
+    const dividend = this.value(node.left, frame, depth);
+    const set = dividend.taints.length === 0 && !dividend.unknown && dividend.set ? dividedSet(dividend.set, Number(divisor.text)) : undefined;
+    return set && bounded(dividend.bounded ?? 'a quotient', false, set);
   }
 
   /** `a || b`, `a ?? b`, `c ? a : b`: either side; a raw side next to a route pattern is a fallback for unmatched requests. */
@@ -455,4 +468,13 @@ export class FlowTracer {
     const name = holder?.getText();
     return name !== undefined && this.config.sinks.some((sink) => sink.function === name || sink.function.endsWith(`.${name}`));
   }
+}
+
+/** The quotient is rounded down to an integer: `Math.floor(a / b)`, `Math.trunc(a / b)`, `(a / b) | 0`. */
+function isRoundedDown(division: ts.BinaryExpression): boolean {
+  let node: ts.Node = division;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isCallExpression(parent) && parent.arguments[0] === node) return ['Math.floor', 'Math.trunc'].includes(parent.expression.getText());
+  return ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.BarToken && parent.right.getText() === '0';
 }
