@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
-import { CodeLensRequest, DidChangeConfigurationNotification, HoverRequest } from 'vscode-languageserver-protocol';
+import { CodeLensRefreshRequest, CodeLensRequest, DidChangeConfigurationNotification, HoverRequest } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { LSP_FIXTURES, uriOf, withServerOn, type LspSession } from './lsp-session';
+import { defaultCapabilities, LSP_FIXTURES, uriOf, waitFor, withServerOn, type LspSession } from './lsp-session';
 
 const WORKSPACE = path.join(LSP_FIXTURES, 'series-budget');
 const METRICS = path.join(WORKSPACE, 'src', 'metrics.ts');
@@ -61,3 +61,25 @@ test('a CodeLens above each metric says its worst case, and the setting turns th
     await session.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: {} });
     assert.deepEqual(await lensTitles(session), []);
   }));
+
+test('an edit of another file asks the client for the lenses again, which then count its new route', () => {
+  const capabilities = defaultCapabilities();
+  return withServerOn(
+    WORKSPACE,
+    async (session) => {
+      let refreshes = 0;
+      session.connection.onRequest(CodeLensRefreshRequest.type, () => {
+        refreshes++;
+      });
+      await session.open(METRICS);
+      assert.equal((await lensTitles(session))[0], '3: Cardinal: ≤ 105 series, ≤ 1,470 samples (cardinal.showSeriesBreakdown)');
+      const app = path.join(WORKSPACE, 'src', 'app.ts');
+      const uri = await session.open(app);
+      const text = fs.readFileSync(app, 'utf8');
+      await session.change(uri, text.replace("app.get('/cart',", "app.get('/cart/:id', (_req, res) => res.end());\napp.get('/cart',"));
+      await waitFor('a CodeLens refresh request', () => (refreshes > 0 ? true : undefined));
+      assert.equal((await lensTitles(session))[0], '3: Cardinal: ≤ 140 series, ≤ 1,960 samples (cardinal.showSeriesBreakdown)');
+    },
+    { ...capabilities, workspace: { ...capabilities.workspace, codeLens: { refreshSupport: true } } },
+  );
+});

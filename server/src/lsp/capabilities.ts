@@ -26,6 +26,8 @@ export interface ClientFeatures {
   readonly configurationChanges: boolean;
   /** `workspace/didChangeWorkspaceFolders`. */
   readonly workspaceFolders: boolean;
+  /** `workspace/codeLens/refresh`: the server may ask for every lens again (a metric's worst case changes with other files). */
+  readonly codeLensRefresh: boolean;
 }
 
 export function readClientFeatures(params: InitializeParams): ClientFeatures {
@@ -36,5 +38,6 @@ export function readClientFeatures(params: InitializeParams): ClientFeatures {
     watchFiles: workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     configurationChanges: workspace?.didChangeConfiguration?.dynamicRegistration === true,
     workspaceFolders: workspace?.workspaceFolders === true,
+    codeLensRefresh: workspace?.codeLens?.refreshSupport === true,
   };
 }

@@ -23,3 +23,29 @@ export function lensTitle(budget: MetricBudget): string {
   if (budget.worstCase.kind === 'unknown') return `unknown: ${budget.worstCase.labels.join(', ')} not counted`;
   return describeTotal(budget);
 }
+
+/**
+ * Asks the client for every lens again, a while after the last change: a metric's worst case depends
+ * on the files that write its labels and register routes, not only on the file showing the lens.
+ */
+export class LensRefresh {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly send: () => Promise<unknown>,
+    private readonly delayMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  request(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.send().catch(this.onError);
+    }, this.delayMs);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+  }
+}

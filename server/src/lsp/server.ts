@@ -7,6 +7,7 @@ import ts from 'typescript';
 import {
   CancellationToken,
   CodeAction,
+  CodeLensRefreshRequest,
   CodeActionKind,
   Connection,
   DidChangeConfigurationNotification,
@@ -21,7 +22,7 @@ import { DEPENDENTS_DELAY_MS, LiveDiagnostics } from './diagnostics';
 import { OpenDocuments } from './documents';
 import { FileAnalysis, Logger } from './file-analysis';
 import { labelHover, toHover } from './hover';
-import { metricLenses } from './code-lens';
+import { LensRefresh, metricLenses } from './code-lens';
 import { toolVersion } from '../product';
 import { ScanWorkspaceRequest, type ScanWorkspaceParams } from './protocol';
 import { scanWorkspace } from './scan';
@@ -34,7 +35,12 @@ export interface ServerOptions {
   readonly sys?: ts.System;
   /** How long other open documents wait to be re-checked after an edit (see `LiveDiagnostics`). */
   readonly dependentsDelayMs?: number;
+  /** How long after the last change the client is asked for every CodeLens again (see `LensRefresh`). */
+  readonly lensRefreshDelayMs?: number;
 }
+
+/** Long enough for a burst of typing to end, short enough that a lens in another editor is soon right. */
+const LENS_REFRESH_DELAY_MS = 1000;
 
 /** Serves Cardinal on `connection` until the client says `exit`. */
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
@@ -58,6 +64,11 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   const settings = new SettingsStore({ connection, configuration: features.configuration, sys, logger, workspaceFolders });
   const diagnostics = new LiveDiagnostics({ connection, documents, settings, analysis }, options.dependentsDelayMs ?? DEPENDENTS_DELAY_MS);
 
+  const noRefresh = { request: () => undefined, dispose: () => undefined };
+  const lenses = features.codeLensRefresh
+    ? new LensRefresh(() => connection.sendRequest(CodeLensRefreshRequest.type), options.lensRefreshDelayMs ?? LENS_REFRESH_DELAY_MS, (error) => logger.log(`Refreshing CodeLenses failed: ${String(error)}`))
+    : noRefresh;
+
   const { documents: textDocuments } = documents;
   textDocuments.onDidOpen(({ document }) => documents.opened(document.uri));
   documents.onDidEdit((fileName, edits) => analysis.edited(fileName, edits));
@@ -65,6 +76,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     const fileName = uriToFileName(document.uri);
     if (fileName !== undefined) analysis.editorTextChanged(fileName);
     diagnostics.documentChanged(document.uri);
+    lenses.request();
   });
   textDocuments.onDidClose(({ document }) => {
     const closedFile = documents.closed(document.uri);
@@ -91,6 +103,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     diagnostics.revalidateAll();
+    lenses.request();
   });
 
   connection.onDidChangeWatchedFiles((params) => {
@@ -101,6 +114,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
     else analysis.filesCreatedOrDeleted(changes.createdOrDeleted);
     for (const fileName of changes.changedFiles) if (documents.get(fileName) === undefined) analysis.diskFileChanged(fileName);
     diagnostics.revalidateAll();
+    lenses.request();
   });
 
   connection.onCodeAction(async (params, token) => {
@@ -151,6 +165,7 @@ function initialize(connection: Connection, documents: OpenDocuments, sys: ts.Sy
   });
 
   connection.onShutdown(() => {
+    lenses.dispose();
     diagnostics.dispose();
     analysis.dispose();
   });
