@@ -121,28 +121,28 @@ export class FileAnalysis {
   }
 
   edited(fileName: string, edits: readonly TextEdit[]): void {
-    this.routes.clear();
+    this.routes.fileChanged(fileName);
     this.workspaceOf(fileName)?.edited(fileName, edits);
   }
 
   editorTextChanged(fileName: string): void {
-    this.routes.clear();
+    this.routes.fileChanged(fileName);
     this.workspaceOf(fileName)?.editorTextChanged(fileName);
   }
 
   diskFileChanged(fileName: string): void {
-    this.routes.clear();
+    this.routes.fileChanged(fileName);
     this.workspaceOf(fileName)?.diskFileChanged(fileName);
   }
 
   projectsChanged(): void {
-    this.routes.clear();
+    this.routes.filesChanged();
     for (const workspace of this.workspaces.values()) workspace.projectsChanged();
   }
 
   /** Files appeared or vanished: the projects of their languages are rebuilt on next use. */
   filesCreatedOrDeleted(fileNames: readonly string[]): void {
-    this.routes.clear();
+    this.routes.filesChanged(fileNames);
     const workspaces = new Set(fileNames.flatMap((fileName) => this.workspaceOf(fileName) ?? []));
     for (const workspace of workspaces) workspace.projectsChanged();
   }
