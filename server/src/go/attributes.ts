@@ -30,6 +30,11 @@ interface Walk {
 
 /** `metric.WithAttributes(attribute.String(k, v), attrs...)` and `metric.WithAttributeSet(attribute.NewSet(…))`. */
 export function attributeListSinks(call: GoNode, rule: AttributeListRule, context: SinkContext): LabelSink[] {
+  const metric = recordingInstrument(call, context);
+  return listedAttributeSinks(call, rule, context).map((sink) => (sink.kind === 'label' && metric !== undefined ? { ...sink, metric } : sink));
+}
+
+function listedAttributeSinks(call: GoNode, rule: AttributeListRule, context: SinkContext): LabelSink[] {
   const args = callArguments(call);
   if (rule.form === 'arguments') return args.flatMap((arg) => attributeArgumentSinks(arg, context));
   const set = args[0] && resolveCall(args[0], context);
@@ -39,6 +44,14 @@ export function attributeListSinks(call: GoNode, rule: AttributeListRule, contex
   const catalog = operand && context.pkg.catalogForAlias(set.file, textOf(operand));
   if (!catalog?.attributeSetFunction || textOf(fieldOf(callee as GoNode, 'field') as GoNode) !== catalog.attributeSetFunction) return [];
   return callArguments(set).flatMap((arg) => attributeArgumentSinks(arg, context));
+}
+
+/** The instrument an attribute option is recorded into, when it is an argument of the recording (`requests.Add(ctx, 1, metric.WithAttributes(…))`). */
+function recordingInstrument(option: GoNode, context: SinkContext): string | undefined {
+  const recording = option.parent?.type === 'argument_list' ? option.parent.parent : undefined;
+  const callee = recording?.type === 'call_expression' ? fieldOf(recording, 'function') : undefined;
+  const receiver = callee?.type === 'selector_expression' ? fieldOf(callee, 'operand') : undefined;
+  return receiver && context.vectors.instrumentName(receiver);
 }
 
 /** The attributes in a slice expression: a callback's returned list (otelhttp's `WithMetricAttributesFn`). */

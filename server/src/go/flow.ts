@@ -533,6 +533,9 @@ export class FlowTracer {
   private traceParameter(binding: Binding, depth: number): Facts {
     const fn = binding.scope;
     if (!fn || fieldOf(fn, 'receiver')?.children.some((c) => contains(c, binding.identifier))) return UNKNOWN;
+    // A `bool` is true or false, whoever calls.
+    const type = binding.declaration.type === 'parameter_declaration' ? fieldOf(binding.declaration, 'type') : undefined;
+    if (type && textOf(type) === 'bool') return bounded('a boolean', false, KNOWN_SETS.boolean);
     const index = parameterIndex(fn, binding.identifier);
     const nameNode = fieldOf(fn, 'name');
     for (let frame = this.frames.length - 1; frame >= 0; frame--) {

@@ -4,7 +4,7 @@
  * from the receiver of a `WithLabelValues`-style call: a variable (local, or package-level in any file
  * of the package), a struct field, or a curried vector.
  */
-import { GO_CATALOGS, type VectorConstructorRule } from './catalog';
+import { GO_CATALOGS, type InstrumentConstructorRule, type VectorConstructorRule } from './catalog';
 import type { ChainResolver } from './chains';
 import { callArguments, keyedElements, literalElements, type FlowTracer } from './flow';
 import type { GoPackage } from './package-index';
@@ -31,8 +31,12 @@ const MAX_HOPS = 16;
 /** Calls that take a vector without labelling it, by the callee's last name, from every catalog. */
 const VECTOR_READERS = new Set(GO_CATALOGS.flatMap((catalog) => catalog.vectorReaders ?? []));
 
+const INSTRUMENT_CATALOGS = GO_CATALOGS.filter((catalog) => catalog.instrumentConstructors);
+
 export class VectorIndex {
   private readonly byField = new Map<string, GoNode[]>();
+  private readonly instrumentsByField = new Map<string, GoNode[]>();
+  private readonly instrumentRules: readonly InstrumentConstructorRule[];
 
   constructor(
     private readonly pkg: GoPackage,
@@ -41,11 +45,13 @@ export class VectorIndex {
     private readonly tracer: FlowTracer,
     private readonly program: GoProgram,
   ) {
+    this.instrumentRules = INSTRUMENT_CATALOGS.filter((catalog) => pkg.imports(catalog)).flatMap((catalog) => catalog.instrumentConstructors ?? []);
     for (const file of pkg.files) {
       for (const node of descendants(file.root)) {
-        if (node.type !== 'call_expression' || !this.constructorRule(node)) continue;
-        const holder = fieldHolding(node);
-        if (holder) push(this.byField, holder, node);
+        if (node.type !== 'call_expression') continue;
+        const byField = this.constructorRule(node) ? this.byField : this.instrumentRule(node) ? this.instrumentsByField : undefined;
+        const holder = byField && fieldHolding(node);
+        if (byField && holder) push(byField, holder, node);
       }
     }
   }
@@ -65,6 +71,39 @@ export class VectorIndex {
     const type = match.frames[match.frames.length - 1].type;
     const catalog = GO_CATALOGS.find((c) => c.id === type.package);
     return catalog?.vectorConstructors?.find((rule) => rule.function === name && rule.onType === type.name);
+  }
+
+  /** The OpenTelemetry instrument constructor `call` is (`meter.Int64Counter("name")`), when the package imports OpenTelemetry. */
+  instrumentRule(call: GoNode): InstrumentConstructorRule | undefined {
+    if (this.instrumentRules.length === 0) return undefined;
+    const callee = fieldOf(call, 'function');
+    if (callee?.type !== 'selector_expression') return undefined;
+    const name = textOf(fieldOf(callee, 'field') as GoNode);
+    return this.instrumentRules.find((rule) => rule.method === name);
+  }
+
+  /** The constant name of the OpenTelemetry instrument an expression holds (a variable or a field given one). */
+  instrumentName(expression: GoNode, hops = 0): string | undefined {
+    const node = unwrapParentheses(expression);
+    if (hops > MAX_HOPS) return undefined;
+    if (node.type === 'call_expression') {
+      const rule = this.instrumentRule(node);
+      const name = rule && callArguments(node)[rule.nameArgument];
+      return name && this.constantString(name);
+    }
+    const field = node.type === 'selector_expression' ? textOf(fieldOf(node, 'field') as GoNode) : undefined;
+    if (field !== undefined) {
+      const candidates = this.instrumentsByField.get(field) ?? [];
+      return candidates.length === 1 ? this.instrumentName(candidates[0], hops + 1) : undefined;
+    }
+    if (node.type !== 'identifier') return undefined;
+    const binding = this.scopes.resolve(node);
+    if (!binding) return undefined;
+    for (const definition of this.scopes.definitionsOf(binding)) {
+      const name = definition.value && !definition.range && (definition.resultIndex ?? 0) === 0 ? this.instrumentName(definition.value, hops + 1) : undefined;
+      if (name !== undefined) return name;
+    }
+    return undefined;
   }
 
   /** The label names the vectors constructed in `file` declare (`[]string{"route"}`), with their spans. */
@@ -97,6 +136,22 @@ export class VectorIndex {
       const { metric, labelNames } = this.describe(call, rule);
       if (!nameNode || metric === undefined || !literal) continue;
       declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined), ...instrumentOf(literal, rule) });
+    }
+    return [...declarations, ...this.instrumentDeclarations(file)];
+  }
+
+  /** The OpenTelemetry instruments `file` creates with a constant name; their attributes are declared nowhere. */
+  private instrumentDeclarations(file: GoFileSyntax): MetricDeclaration[] {
+    const declarations: MetricDeclaration[] = [];
+    for (const call of descendants(file.root)) {
+      const rule = call.type === 'call_expression' ? this.instrumentRule(call) : undefined;
+      const nameNode = rule && callArguments(call)[rule.nameArgument];
+      const metric = nameNode && this.constantString(nameNode);
+      if (!rule || !nameNode || metric === undefined) continue;
+      const explicit = callArguments(call).find((arg) => arg.type === 'call_expression' && textOf(fieldOf(arg, 'function') as GoNode).endsWith('WithExplicitBucketBoundaries'));
+      const boundaries = explicit ? callArguments(explicit).length : rule.instrument.defaultBoundaries ?? 0;
+      const samples = samplesPerSeries(rule.instrument.kind, boundaries, explicit !== undefined);
+      declarations.push({ ...spanOf(nameNode), metric, labels: [], instrument: rule.instrument.kind, ...(samples ? { samplesPerSeries: samples } : {}) });
     }
     return declarations;
   }
@@ -248,7 +303,6 @@ export class VectorIndex {
   }
 }
 
-/** The struct field a constructor's result is stored in: `reqs: promauto.NewCounterVec(…)` or `m.reqs = …`. */
 /** The names a constructed vector is kept under: the variable or field it is assigned or keyed to. */
 function holderNames(call: GoNode): string[] {
   const field = fieldHolding(call);
@@ -266,6 +320,7 @@ function holderNames(call: GoNode): string[] {
   return left?.type === 'identifier' ? [textOf(left)] : [];
 }
 
+/** The struct field a constructor's result is stored in: `reqs: promauto.NewCounterVec(…)` or `m.reqs = …`. */
 function fieldHolding(call: GoNode): string | undefined {
   const parent = call.parent;
   if (parent?.type === 'literal_element' && parent.parent?.type === 'keyed_element' && parent.field === 'value') {

@@ -4,13 +4,22 @@
  * attributes are not metric series and are never looked at. The SDK caps each instrument at 2000
  * series and folds the rest into one overflow series: memory is bounded, the data is lost.
  */
-import type { GoCatalog } from './types';
+import type { GoCatalog, InstrumentConstructorRule } from './types';
 
-const INSTRUMENTS = ['Counter', 'UpDownCounter', 'Histogram', 'Gauge', 'ObservableCounter', 'ObservableUpDownCounter', 'ObservableGauge'];
+/** Each instrument and what it exposes per series: a histogram 15 default boundaries (16 buckets), with a sum and a count. */
+const INSTRUMENTS: readonly (readonly [string, InstrumentConstructorRule['instrument']])[] = [
+  ['Counter', { kind: 'counter' }],
+  ['UpDownCounter', { kind: 'gauge' }],
+  ['Histogram', { kind: 'histogram', defaultBoundaries: 15 }],
+  ['Gauge', { kind: 'gauge' }],
+  ['ObservableCounter', { kind: 'counter' }],
+  ['ObservableUpDownCounter', { kind: 'gauge' }],
+  ['ObservableGauge', { kind: 'gauge' }],
+];
 
-const instrumentConstructors = INSTRUMENTS.flatMap((kind) => [
-  { method: `Int64${kind}`, nameArgument: 0 },
-  { method: `Float64${kind}`, nameArgument: 0 },
+const instrumentConstructors: InstrumentConstructorRule[] = INSTRUMENTS.flatMap(([kind, instrument]) => [
+  { method: `Int64${kind}`, nameArgument: 0, instrument },
+  { method: `Float64${kind}`, nameArgument: 0, instrument },
 ]);
 
 export const otelMetric: GoCatalog = {

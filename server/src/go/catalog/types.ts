@@ -147,6 +147,8 @@ export interface LabelCallbackRule {
 export interface InstrumentConstructorRule {
   readonly method: string;
   readonly nameArgument: number;
+  /** The instrument, for the samples each series exposes (an OTel histogram: its default boundaries). */
+  readonly instrument: { readonly kind: InstrumentKind; readonly defaultBoundaries?: number };
 }
 
 /**
