@@ -16,6 +16,14 @@ interface RouteTable {
 
 const ROUTE_TABLES: readonly RouteTable[] = TABLES.flatMap((table) => (table.routes ? [{ modules: table.modules, routes: table.routes }] : []));
 
+/** What any registration of the tables looks like as text: one of their methods called, or decorators applied. */
+const MAY_REGISTER = new RegExp(
+  [
+    `\\.(?:${[...new Set(ROUTE_TABLES.flatMap(({ routes }) => [...routes.methods, ...(routes.objects?.methods ?? [])]))].join('|')})\\s*\\(`,
+    ...ROUTE_TABLES.flatMap(({ routes }) => (routes.decorators ? [`@(?:${routes.decorators.methods.join('|')})\\s*\\(`] : [])),
+  ].join('|'),
+);
+
 /** A source file's name and text. */
 export interface RouteSource {
   readonly fileName: string;
@@ -27,8 +35,9 @@ export function countTypeScriptRoutes(sources: Iterable<RouteSource>): Map<strin
   const routes = new Map<string, FileRoutes>();
   for (const { fileName, text } of sources) {
     const tables = ROUTE_TABLES.filter((table) => table.modules.some((module) => text.includes(`'${module}'`) || text.includes(`"${module}"`)));
-    if (tables.length === 0) continue;
-    const file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, scriptKindOf(fileName));
+    // Most files that import a router register nothing (middleware, helpers): they are not parsed.
+    if (tables.length === 0 || !MAY_REGISTER.test(text)) continue;
+    const file = ts.createSourceFile(fileName, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone }, true, scriptKindOf(fileName));
     const found = registrationsIn(file, tables);
     const registered = new Set(found.paths).size;
     if (registered > 0 || found.dynamic > 0) routes.set(fileName, { registered, dynamic: found.dynamic });

@@ -17,6 +17,7 @@ import { samplesPerSeries } from '../analysis/series-budget';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
 import type { ArgumentOrOption, InstrumentSpec, OptionSink, SinkSpec } from './catalog/model';
 import { TABLES } from './catalog';
+import { metricVocabulary } from './catalog/vocabulary';
 import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
@@ -25,6 +26,9 @@ import { asFunction, returnExpressions, skipOuter, staticName, walk } from './sy
 
 /** Calls that take a metric object without labelling it, by the callee's name, from every catalog. */
 const METRIC_READERS = new Set(TABLES.flatMap((table) => table.metricReaders ?? []));
+const vocabulary = metricVocabulary();
+/** The classes and methods whose construction or call declares a metric, by name. */
+const DECLARING_NAMES = new Set([...vocabulary.declaringClasses, ...vocabulary.declaringMethods]);
 
 /** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface TsSinkSite {
@@ -174,18 +178,57 @@ export class SinkFinder {
       if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
       const callee = skipOuter(node.expression);
       const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-      // The program's own functions and classes are followed where they label what they are given.
-      if (name === undefined || METRIC_READERS.has(name) || this.resolver.behaviourOf(node) || this.isProgramCallee(node, callee)) return;
-      for (const argument of node.arguments ?? []) {
+      if (name === undefined || METRIC_READERS.has(name)) return;
+      // The metrics first, the callee last: asking what a callee is costs more than most arguments.
+      const metrics = (node.arguments ?? []).flatMap((argument) => {
         const value = skipOuter(argument);
-        if (!ts.isIdentifier(value) && !ts.isPropertyAccessExpression(value)) continue;
-        const metric = this.metricInfo(value);
-        if (metric.name === undefined) continue;
-        const why = `the metric is handed to \`${callee.getText()}()\`, which may write it`;
-        for (const label of metric.labelNames) if (label !== undefined) sites.push({ ...spanOf(node), label, metric: metric.name, values: { kind: 'unknown', why } });
-      }
+        const metric = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? this.heldMetric(value) : NO_METRIC;
+        return metric.name === undefined ? [] : [metric];
+      });
+      // The program's own functions and classes are followed where they label what they are given.
+      if (metrics.length === 0 || this.resolver.behaviourOf(node) || this.isProgramCallee(node, callee)) return;
+      const why = `the metric is handed to \`${callee.getText()}()\`, which may write it`;
+      for (const metric of metrics) for (const label of metric.labelNames) if (label !== undefined) sites.push({ ...spanOf(node), label, metric: metric.name, values: { kind: 'unknown', why } });
     });
     return sites;
+  }
+
+  /**
+   * The metric a variable or property holds when it is initialised with the metric's constructor
+   * (`const h = new Histogram(…)`): a hand-off passes the metric itself, so no call is followed.
+   */
+  private heldMetric(value: ts.Identifier | ts.PropertyAccessExpression): MetricInfo {
+    let initializer: ts.Expression | undefined;
+    if (ts.isIdentifier(value)) {
+      const declaration = this.index.declarationOf(value);
+      if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration))) initializer = declaration.initializer;
+    } else if (this.mayHoldMetrics(value.expression)) {
+      initializer = this.index.propertyDeclarationOf(value)?.initializer;
+    }
+    const constructor = initializer && skipOuter(initializer);
+    if (!constructor || (!ts.isNewExpression(constructor) && !ts.isCallExpression(constructor))) return NO_METRIC;
+    // What a callee is costs more to ask than its name: only a name that declares metrics is asked about.
+    const callee = skipOuter(constructor.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+    if (name === undefined || !DECLARING_NAMES.has(name)) return NO_METRIC;
+    const declares = this.resolver.behaviourOf(constructor)?.declares;
+    return declares ? this.describeDeclaration(constructor, declares.name, declares.labelNames) : NO_METRIC;
+  }
+
+  /**
+   * Whether properties of `receiver` may be metrics the program keeps: `this`, a module's namespace, a
+   * required module or an object literal. A request's or a response's properties are never asked about,
+   * which would mean resolving the framework's types.
+   */
+  private mayHoldMetrics(receiver: ts.Expression): boolean {
+    const node = skipOuter(receiver);
+    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
+    if (!ts.isIdentifier(node)) return false;
+    const declaration = this.index.declarationOf(node);
+    if (!declaration) return false;
+    if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration)) return true;
+    const initializer = ts.isVariableDeclaration(declaration) && declaration.initializer && skipOuter(declaration.initializer);
+    return !!initializer && (ts.isObjectLiteralExpression(initializer) || (ts.isCallExpression(initializer) && initializer.expression.getText() === 'require'));
   }
 
   /** Whether a call's callee is a function or class of the program itself, not of a library. */
