@@ -15,12 +15,16 @@ type RouteCatalog = GoCatalog & { readonly routes: NonNullable<GoCatalog['routes
 
 const ROUTERS: readonly RouteCatalog[] = GO_CATALOGS.filter((catalog): catalog is RouteCatalog => catalog.routes !== undefined);
 
+/** What a registration of each router looks like as text: one of its methods called. */
+const MAY_REGISTER = new Map(ROUTERS.map((catalog) => [catalog, new RegExp(`\\.(?:${catalog.routes.methods.join('|')})\\(`)]));
+
 /** The routes each file registers, for the files that register any. */
 export function countGoRoutes(parser: GoParser, sources: Iterable<{ readonly fileName: string; readonly text: string }>): Map<string, FileRoutes> {
   const routes = new Map<string, FileRoutes>();
   for (const { fileName, text } of sources) {
     const imports = new Set(importSectionStrings(text));
-    const routers = ROUTERS.filter((catalog) => catalog.importPaths.some((path) => imports.has(path)));
+    // Most files that import a router register nothing (middleware, handlers): they are not parsed.
+    const routers = ROUTERS.filter((catalog) => catalog.importPaths.some((path) => imports.has(path)) && MAY_REGISTER.get(catalog)!.test(text));
     if (routers.length === 0) continue;
     const tree = parser.parse(fileName, text);
     try {
