@@ -4,6 +4,7 @@
  * call sites of a function across files. Built per file on first use and kept for one analysis run.
  */
 import ts from 'typescript';
+import { typeAt } from './type-at';
 import { asFunction, assignmentDeclarationValue, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
 import type { RouterMounts } from './repair';
 
@@ -45,12 +46,8 @@ function listenedEvent(fn: FunctionNode, checker: ts.TypeChecker): string | unde
 function eventName(node: ts.Expression, checker: ts.TypeChecker): string | undefined {
   const expression = skipOuter(node);
   if (ts.isStringLiteralLike(expression)) return expression.text;
-  try {
-    const type = checker.getTypeAtLocation(expression);
-    return type.isStringLiteral() ? type.value : undefined;
-  } catch {
-    return undefined;
-  }
+  const type = typeAt(checker, expression);
+  return type?.isStringLiteral() ? type.value : undefined;
 }
 
 export type ParameterBindings = ReadonlyMap<ts.ParameterDeclaration, ts.Expression>;

@@ -23,6 +23,7 @@ import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
+import { typeAt } from './type-at';
 
 /** Calls that take a metric object without labelling it, by the callee's name, from every catalog. */
 const METRIC_READERS = new Set(TABLES.flatMap((table) => table.metricReaders ?? []));
@@ -577,8 +578,8 @@ export class SinkFinder {
   private constantText(node: ts.Expression): string | undefined {
     const expression = skipOuter(node);
     if (ts.isStringLiteralLike(expression)) return expression.text;
-    const type = this.resolver.checker.getTypeAtLocation(expression);
-    return type.isStringLiteral() ? type.value : undefined;
+    const type = typeAt(this.resolver.checker, expression);
+    return type?.isStringLiteral() ? type.value : undefined;
   }
 
   private argumentOrOption(call: ts.CallExpression | ts.NewExpression, where: ArgumentOrOption | undefined, bound?: ParameterBindings): ts.Expression | undefined {
@@ -623,8 +624,8 @@ export class SinkFinder {
   }
 
   private hasObjectType(node: ts.Expression): boolean {
-    const type = this.resolver.checker.getTypeAtLocation(node);
-    return (type.flags & ts.TypeFlags.Object) !== 0 && type.getCallSignatures().length === 0;
+    const type = typeAt(this.resolver.checker, node);
+    return type !== undefined && (type.flags & ts.TypeFlags.Object) !== 0 && type.getCallSignatures().length === 0;
   }
 }
 

@@ -3,6 +3,7 @@
  * type checker anything beyond symbols, so they behave the same with and without library types.
  */
 import ts from 'typescript';
+import { typeAt } from './type-at';
 
 /** Strips wrappers that do not change a value: parentheses, casts, `!`, `satisfies`, `await`. */
 export function skipOuter(node: ts.Expression): ts.Expression {
@@ -40,8 +41,8 @@ export function staticName(node: ts.Node, checker?: ts.TypeChecker): string | un
 /** The value of a `const` initialised with a string literal, as in `{ [HTTP_ROUTE]: route }`. */
 function constantString(node: ts.Expression, checker: ts.TypeChecker | undefined): string | undefined {
   if (!checker) return undefined;
-  const type = checker.getTypeAtLocation(node);
-  return type.isStringLiteral() ? type.value : undefined;
+  const type = typeAt(checker, node);
+  return type?.isStringLiteral() ? type.value : undefined;
 }
 
 /** Property name node of an object literal element, when it has one. */
