@@ -49,6 +49,20 @@ test('the hover on a metric gives its worst case, each label counted and linked 
     assert.ok(argument.includes("(35 values: the methods Node's HTTP parser accepts (http.METHODS))"), argument);
   }));
 
+test('a StatsD stat is counted over its writes in every file, a tag one write leaves out adding one series', () =>
+  withServerOn(WORKSPACE, async (session) => {
+    const hover = await hoverAt(session, path.join(WORKSPACE, 'src', 'jobs.ts'), "'jobs.queued'");
+    const jobs = uriOf(path.join(WORKSPACE, 'src', 'jobs.ts'));
+    const expected = [
+      '**Metric `shop.jobs.queued`**',
+      '',
+      'Worst case: queue (4) = **≤ 4 series**',
+      '',
+      `- \`queue\` (4): "mail" | "sms" | "push" + no tag (in 1 of 2 writes) ([src/jobs.ts:6](${jobs}#L6))`,
+    ].join('\n');
+    assert.ok(hover.startsWith(expected), hover);
+  }));
+
 test('a CodeLens above each metric says its worst case, and the setting turns them off', () =>
   withServerOn(WORKSPACE, async (session) => {
     await session.open(METRICS);

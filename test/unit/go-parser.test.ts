@@ -71,7 +71,8 @@ test('one open file is analysed among its package siblings', async () => {
     assert.deepEqual(declared.metrics.map((metric) => [metric.metric, metric.labels]), [['hits_total', ['path']]]);
     assert.deepEqual(declared.declarations.map((declaration) => declaration.label), ['path']);
     const everywhere = describeGoPackageLabels([metrics.syntax, handler.syntax], config);
-    assert.deepEqual(everywhere.map((use) => [use.file, use.label, use.metric, use.values.kind]), [['handler.go', 'path', 'hits_total', 'unbounded']]);
+    assert.deepEqual(everywhere.sites.map((use) => [use.file, use.label, use.metric, use.values.kind]), [['handler.go', 'path', 'hits_total', 'unbounded']]);
+    assert.deepEqual(everywhere.metrics.map((metric) => [metric.file, metric.metric]), [['metrics.go', 'hits_total']]);
   } finally {
     metrics.dispose();
     handler.dispose();

@@ -86,8 +86,11 @@ export interface LabelDeclaration extends TextSpan {
   readonly metric?: string;
 }
 
-/** What kind of instrument a metric is, as far as the number of samples per series goes. */
-export type InstrumentKind = 'counter' | 'gauge' | 'histogram' | 'summary';
+/**
+ * What kind of instrument a metric is, as far as the number of samples per series goes. A StatsD
+ * `timer` or `distribution` is aggregated by the server, which decides its samples.
+ */
+export type InstrumentKind = 'counter' | 'gauge' | 'histogram' | 'summary' | 'timer' | 'distribution';
 
 /** A metric declared with a literal name, at that name (`name: 'http_requests_total'`, Go `Name: "…"`), for hover. */
 export interface MetricDeclaration extends TextSpan {
@@ -98,5 +101,10 @@ export interface MetricDeclaration extends TextSpan {
   readonly instrument?: InstrumentKind;
   /** The samples each series exposes (buckets + `_sum` + `_count` for a histogram), and why; absent when one. */
   readonly samplesPerSeries?: { readonly count: number; readonly why: string };
+  /**
+   * A StatsD stat, declared by each call that writes it, with that call's tags as its labels: a tag one
+   * call leaves out is one more series. `unlistedTags` when the call's tags are not a literal list.
+   */
+  readonly statsd?: { readonly unlistedTags: boolean };
 }
 

@@ -4,7 +4,7 @@
  * unbounded; one writer whose values cannot be counted makes it unknown, never a guessed number.
  */
 import type { InstrumentKind, LabelSite, MetricDeclaration, SourceInfo } from './finding';
-import { joinSets, type RouteCount, type ValueSet } from './value-sets';
+import { countedSet, joinSets, type RouteCount, type ValueSet } from './value-sets';
 
 /** What one label of a metric contributes, with the writes it was judged from. */
 export type LabelCount =
@@ -49,14 +49,22 @@ export interface FileMetrics {
  * they were not counted).
  */
 export function metricBudgets(declarations: readonly MetricDeclaration[], sites: readonly LabelSite[], routesFor?: (file: string) => RouteCount | undefined): MetricBudget[] {
-  const byName = new Map<string, MetricDeclaration>();
-  for (const declaration of declarations) if (!byName.has(declaration.metric)) byName.set(declaration.metric, declaration);
-  return [...byName.values()].map((declaration) => budgetOf(declaration, sites.filter((site) => site.metric === declaration.metric && site.label !== undefined), routesFor?.(declaration.file)));
+  const byName = new Map<string, MetricDeclaration[]>();
+  for (const declaration of declarations) {
+    const known = byName.get(declaration.metric);
+    if (known) known.push(declaration);
+    else byName.set(declaration.metric, [declaration]);
+  }
+  return [...byName.values()].map((all) => budgetOf(all, sites.filter((site) => site.metric === all[0].metric && site.label !== undefined), routesFor?.(all[0].file)));
 }
 
-function budgetOf(declaration: MetricDeclaration, sites: readonly LabelSite[], routes: RouteCount | undefined): MetricBudget {
-  const names = [...new Set([...declaration.labels, ...sites.map((site) => site.label!)])];
-  const labels = names.map((label) => withRoutes(countLabel(label, sites.filter((site) => site.label === label)), routes));
+/** The budget of a metric from its declarations (the first is where it is shown) and the writes of its labels. */
+function budgetOf(declarations: readonly MetricDeclaration[], sites: readonly LabelSite[], routes: RouteCount | undefined): MetricBudget {
+  const declaration = declarations[0];
+  const declared = declaration.statsd ? declarations.flatMap((write) => write.labels) : declaration.labels;
+  const names = [...new Set([...declared, ...sites.map((site) => site.label!)])];
+  let labels = names.map((label) => withRoutes(countLabel(label, sites.filter((site) => site.label === label)), routes));
+  if (declaration.statsd) labels = statTags(labels, declarations);
   return {
     metric: declaration.metric,
     declaration,
@@ -77,6 +85,23 @@ function countLabel(label: string, sites: readonly LabelSite[]): LabelCount {
     if (site.values.kind === 'bounded' && site.values.set) sets.push(site.values.set);
   }
   return { kind: 'counted', label, set: joinSets(sets), sites };
+}
+
+/**
+ * A StatsD stat's tags, over every write of it: a tag a write leaves out is one more value (the series
+ * without it), and a write whose tags cannot be listed makes the stat's tags unknown.
+ */
+function statTags(labels: readonly LabelCount[], writes: readonly MetricDeclaration[]): LabelCount[] {
+  const counted = labels.map((count): LabelCount => {
+    const without = writes.filter((write) => !write.labels.includes(count.label)).length;
+    if (count.kind !== 'counted' || without === 0) return count;
+    const absent = countedSet('statsd-tag-absent', 1, `no tag (in ${without} of ${writes.length} writes)`);
+    return { ...count, set: joinSets([count.set, absent]) };
+  });
+  const unlisted = writes.filter((write) => write.statsd?.unlistedTags).length;
+  if (unlisted === 0) return counted;
+  const why = `${unlisted === 1 ? 'a write gives' : `${unlisted} writes give`} tags Cardinal cannot list (not a literal list, or added inside a wrapper)`;
+  return [...counted, { kind: 'unknown', label: '(other tags)', why, sites: [] }];
 }
 
 /** A count whose values include the registered route patterns, with the project's routes counted in. */

@@ -101,13 +101,21 @@ export function describeGoFile(files: readonly GoFileSyntax[], fileName: string,
   };
 }
 
-/** Every label the package of `files` writes, with what is known of its values (hover on a declaration, workspace-wide). */
-export function describeGoPackageLabels(files: readonly GoFileSyntax[], config: CardinalConfig, packages?: GoPackageLoader): LabelSite[] {
+/**
+ * Every label the package of `files` writes, with what is known of its values, and the metrics it
+ * declares (hover on a declaration, workspace-wide).
+ */
+export function describeGoPackageLabels(files: readonly GoFileSyntax[], config: CardinalConfig, packages?: GoPackageLoader): Omit<GoFileDescription, 'declarations'> {
   const program = new GoProgram(config, packages);
-  return groupByPackageClause(files).flatMap((group) => {
+  const sites: LabelSite[] = [];
+  const metrics: MetricDeclaration[] = [];
+  for (const group of groupByPackageClause(files)) {
     const context = program.contextOf(group);
-    return [...[...judgedSinks(group, context).values()].flatMap((sinks) => describeSinks(sinks, context)), ...context.vectors.handOffs()];
-  });
+    for (const sinks of judgedSinks(group, context).values()) sites.push(...describeSinks(sinks, context));
+    sites.push(...context.vectors.handOffs());
+    for (const file of group) metrics.push(...context.vectors.metricDeclarations(file));
+  }
+  return { sites, metrics };
 }
 
 function describeSinks(sinks: readonly LabelSink[], context: SinkContext): LabelSite[] {

@@ -61,6 +61,8 @@ export interface FileLabels {
 /** Every label written in a file's project (TypeScript) or module (Go), for hover on a declaration. */
 export interface ProjectLabels {
   readonly sites: readonly LabelSite[];
+  /** The metrics the searched files declare (a StatsD stat is declared by each call that writes it). */
+  readonly metrics: readonly MetricDeclaration[];
   /** How many files were searched, and whether the time budget stopped the search before the end. */
   readonly filesSearched: number;
   readonly complete: boolean;

@@ -93,7 +93,7 @@ export class FileAnalysis {
   /** The labels written in the project of `fileName`, for hover on a declaration; none when the search failed (logged). */
   async projectLabels(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<ProjectLabels> {
     const target = this.target(fileName);
-    const none: ProjectLabels = { sites: [], filesSearched: 0, complete: false };
+    const none: ProjectLabels = { sites: [], metrics: [], filesSearched: 0, complete: false };
     if (!target) return none;
     const deadline = Date.now() + PROJECT_SEARCH_BUDGET_MS;
     return (await this.guard(fileName, () => target.workspace.projectLabels(fileName, { config, isCancelled, deadline }))) ?? none;
@@ -105,12 +105,14 @@ export class FileAnalysis {
    */
   async metricBudgets(fileName: string, config: CardinalConfig, isCancelled: () => boolean): Promise<{ budgets: MetricBudget[]; project: ProjectLabels }> {
     const { metrics } = await this.labels(fileName, config);
-    if (metrics.length === 0) return { budgets: [], project: { sites: [], filesSearched: 0, complete: true } };
+    if (metrics.length === 0) return { budgets: [], project: { sites: [], metrics: [], filesSearched: 0, complete: true } };
     const project = await this.projectLabels(fileName, config, isCancelled);
     const names = new Set(metrics.map((metric) => metric.metric));
     const sites = project.sites.filter((site) => site.metric !== undefined && names.has(site.metric));
+    // The file's own declarations first: a metric is shown where the hovered file declares it.
+    const elsewhere = project.metrics.filter((metric) => names.has(metric.metric) && metric.file !== fileName);
     const routes = receivesRoutePattern(sites) ? await this.guard(fileName, () => this.routes.of(fileName)) : undefined;
-    return { budgets: metricBudgets(metrics, sites, () => routes), project };
+    return { budgets: metricBudgets([...metrics, ...elsewhere], sites, () => routes), project };
   }
 
   /** The open files whose findings may change when `fileName` changes, itself included if open. */

@@ -34,10 +34,17 @@ export interface AnalyzeOptions {
 export interface Analyzer {
   analyzeFile(fileName: string, options?: AnalyzeOptions): Finding[];
   describeLabels(fileName: string): LabelSite[];
+  /** The file's labels, with the label names and the metrics it declares, for hover. */
+  describeFile(fileName: string): FileDescription;
+}
+
+/** What a file holds, for hover: every label with what is known of its values, and its declarations. */
+export interface FileDescription {
+  readonly sites: LabelSite[];
   /** The label names the metrics declared in the file list, for hover on a label name. */
-  labelDeclarations(fileName: string): LabelDeclaration[];
-  /** The metrics declared in the file with a constant name, for hover on that name. */
-  metricDeclarations(fileName: string): MetricDeclaration[];
+  readonly declarations: LabelDeclaration[];
+  /** The metrics declared in the file with a constant name (StatsD stats where they are written), for hover on that name. */
+  readonly metrics: MetricDeclaration[];
 }
 
 /** What a shell may want to hear about while an analysis runs. */
@@ -76,7 +83,8 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
       const labels: LabelSite[] = [];
       const deadline = options.deadline ?? Infinity;
       let complete = true;
-      for (const site of sinks.find(file, hooks.onJudgedAtCallers, (unjudged) => labels.push(...unjudgedLabel(unjudged)))) {
+      const sites = sinks.find(file, hooks.onJudgedAtCallers, (unjudged) => labels.push(...unjudgedLabel(unjudged)));
+      for (const site of sites) {
         if (options.isCancelled?.()) {
           complete = false;
           break;
@@ -91,28 +99,32 @@ export function createAnalyzer(program: ts.Program, config: CardinalConfig, hook
         judged.push({ site: toSinkSite(site), facts });
         if (site.kind === 'label' && facts) labels.push({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(facts) });
       }
-      if (options.onMetrics) options.onMetrics({ file: file.fileName, metrics: sinks.metricDeclarations(file), sites: [...labels, ...sinks.handOffs(file)], complete });
+      if (options.onMetrics) options.onMetrics({ file: file.fileName, metrics: [...sinks.metricDeclarations(file), ...statsDeclared(sites)], sites: [...labels, ...sinks.handOffs(file)], complete });
       return findingsOfFile(file.fileName, file.text, judged, config, { complete });
     },
     describeLabels(fileName) {
+      return this.describeFile(fileName).sites;
+    },
+    describeFile(fileName) {
       const file = program.getSourceFile(fileName);
-      if (!file) return [];
+      if (!file) return { sites: [], declarations: [], metrics: [] };
       const unjudged: LabelSite[] = [];
-      const judged = sinks
-        .find(file, undefined, (site) => unjudged.push(...unjudgedLabel(site)))
+      const sites = sinks.find(file, undefined, (site) => unjudged.push(...unjudgedLabel(site)));
+      const judged = sites
         .filter((site) => site.kind === 'label' && site.value)
         .map((site) => ({ ...toSinkSite(site).span, label: site.label, metric: site.metric, values: describeFacts(tracer.trace(site.value!)) }));
-      return [...judged, ...unjudged, ...sinks.handOffs(file)];
-    },
-    labelDeclarations(fileName) {
-      const file = program.getSourceFile(fileName);
-      return file ? sinks.labelDeclarations(file) : [];
-    },
-    metricDeclarations(fileName) {
-      const file = program.getSourceFile(fileName);
-      return file ? sinks.metricDeclarations(file) : [];
+      return {
+        sites: [...judged, ...unjudged, ...sinks.handOffs(file)],
+        declarations: sinks.labelDeclarations(file),
+        metrics: [...sinks.metricDeclarations(file), ...statsDeclared(sites)],
+      };
     },
   };
+}
+
+/** The StatsD stats the file's writes declare (see `stat-writes.ts`). */
+function statsDeclared(sites: readonly TsSinkSite[]): MetricDeclaration[] {
+  return sites.flatMap((site) => (site.declares ? [site.declares] : []));
 }
 
 /**

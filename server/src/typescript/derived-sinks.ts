@@ -11,6 +11,7 @@ import type { LabelNoun } from '../analysis/sink-site';
 import type { ProgramIndex } from './program-index';
 import { isOverridableMethod } from './methods';
 import type { TsSinkSite } from './sinks';
+import type { StatCall } from './stat-writes';
 import { asFunction, skipOuter } from './syntax';
 
 export type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
@@ -28,12 +29,28 @@ export interface DerivedSink {
   readonly inner: ts.Node;
   /** The function's name as its callers write it, for the flow. */
   readonly name: string;
+  /** A StatsD tag whose stat is named by a parameter too: the stat's parameter, prefix and kind. */
+  readonly stat?: DerivedStat;
+}
+
+/** A parameter of a function that names the StatsD stat a call inside writes (`increment(key, tags)`). */
+export interface DerivedStat extends Omit<StatCall, 'arg'> {
+  readonly param: number;
+  /** The call inside gives tags of its own that are not constants: its callers cannot list them. */
+  readonly unlistedInside: boolean;
+}
+
+interface DerivedOf {
+  readonly sinks: readonly DerivedSink[];
+  readonly stats: readonly DerivedStat[];
 }
 
 const MAX_ALIAS_HOPS = 6;
 
+const NOTHING_DERIVED: DerivedOf = { sinks: [], stats: [] };
+
 export class DerivedSinks {
-  private readonly memo = new Map<ts.Node, readonly DerivedSink[]>();
+  private readonly memo = new Map<ts.Node, DerivedOf>();
 
   constructor(
     private readonly index: ProgramIndex,
@@ -43,15 +60,32 @@ export class DerivedSinks {
 
   /** The parameters of `fn` that reach a sink unchanged. */
   of(fn: FunctionNode): readonly DerivedSink[] {
+    return this.derive(fn).sinks;
+  }
+
+  /** The parameters of `fn` that name a StatsD stat a call inside writes. */
+  statsOf(fn: FunctionNode): readonly DerivedStat[] {
+    return this.derive(fn).stats;
+  }
+
+  private derive(fn: FunctionNode): DerivedOf {
     const known = this.memo.get(fn);
     if (known) return known;
-    this.memo.set(fn, []); // a recursive wrapper adds nothing to itself
+    this.memo.set(fn, NOTHING_DERIVED); // a recursive wrapper adds nothing to itself
+    const sites = this.sitesIn(fn);
     const derived: DerivedSink[] = [];
-    for (const site of this.sitesIn(fn)) {
-      // Metric names stay where the metric is made: a factory's `name` parameter is judged there.
+    const stats: DerivedStat[] = [];
+    for (const site of sites) {
+      // Metric names stay where the metric is made: a factory's `name` parameter is judged there. A
+      // stat's name given by a parameter is written by each caller, which declares the stat.
+      if (site.kind === 'metric-name' && site.stat) {
+        const stat = this.statOf(fn, site.stat, sites);
+        if (stat) stats.push(stat);
+      }
       if (site.kind !== 'label') continue;
       const param = site.value && this.passedThrough(site.value);
       if (!param || param.parent !== fn) continue;
+      const stat = site.stat && this.statOf(fn, site.stat, sites);
       derived.push({
         param: fn.parameters.indexOf(param),
         holds: site.holds ?? 'value',
@@ -61,10 +95,21 @@ export class DerivedSinks {
         labelNames: site.labelNames,
         inner: site.node,
         name: nameOf(fn),
+        ...(stat ? { stat } : {}),
       });
     }
-    this.memo.set(fn, derived);
-    return derived;
+    const result = { sinks: derived, stats };
+    this.memo.set(fn, result);
+    return result;
+  }
+
+  /** The stat a parameter of `fn` names, when it names the one `call` writes. */
+  private statOf(fn: FunctionNode, call: StatCall, sites: readonly TsSinkSite[]): DerivedStat | undefined {
+    const param = this.passedThrough(call.arg);
+    if (!param || param.parent !== fn) return undefined;
+    const inside = sites.filter((site) => site.stat === call && site.kind === 'label' && !this.passedThrough(site.value!));
+    const unlistedInside = inside.some((site) => !site.value || !ts.isStringLiteralLike(skipOuter(site.value)));
+    return { param: fn.parameters.indexOf(param), prefix: call.prefix, instrument: call.instrument, unlistedInside };
   }
 
   /**

@@ -10,7 +10,7 @@
 import ts from 'typescript';
 import type { CardinalConfig } from '../analysis/config-types';
 import { matchesConfiguredName } from '../analysis/configured-names';
-import type { FlowStep, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
+import type { FlowStep, InstrumentKind, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import { samplesPerSeries } from '../analysis/series-budget';
@@ -22,6 +22,7 @@ import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
+import { isStatValue, mayBeTags, statDeclaration, statName, StatsAtCall, type StatCall } from './stat-writes';
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
 import { typeAt } from './type-at';
 
@@ -53,6 +54,10 @@ export interface TsSinkSite {
   readonly holds?: 'labels' | 'values' | 'value-or-labels';
   readonly labelNames?: readonly (string | undefined)[];
   readonly key?: LabelKey;
+  /** The StatsD stat a tag or a stat name is written to (see `stat-writes.ts`). */
+  readonly stat?: StatCall;
+  /** At a stat's name: the stat this write declares, when its name is a constant. */
+  readonly declares?: MetricDeclaration;
 }
 
 /** A string-literal key of a labels object, with the object's other keys. */
@@ -77,7 +82,7 @@ function labelKey(name: ts.StringLiteral, literal: ts.ObjectLiteralExpression): 
 
 /** The site as the back end takes it: spans, and the anchors its suppression directives are found by. */
 export function toSinkSite(site: TsSinkSite): SinkSite {
-  const { node, value: _value, ...rest } = site;
+  const { node, value: _value, stat: _stat, declares: _declares, ...rest } = site;
   return { ...rest, span: spanOf(node), anchors: suppressionAnchors(node) };
 }
 
@@ -296,27 +301,32 @@ export class SinkFinder {
     const fn = this.resolver.functionDeclarationOf(call.expression);
     if (!fn) return [];
     const sites: TsSinkSite[] = [];
+    const stats = new StatsAtCall(call, (arg) => this.index.literalStringOf(arg));
     for (const derived of this.derived.of(fn)) {
       const arg = call.arguments[derived.param];
       if (!arg || ts.isSpreadElement(arg)) continue;
       const via = [stepAt(derived.inner, notes.becomesLabelIn(derived.noun, derived.label, derived.name))];
       const literal = derived.holds === 'value' ? undefined : this.index.literalOf(arg);
+      const metric = derived.stat ? stats.nameOf(derived.stat) : derived.metric;
       let found: TsSinkSite[];
       if (literal && ts.isObjectLiteralExpression(literal)) {
-        found = derived.noun === 'tag' ? this.tagSites(arg, derived.metric) : this.labelObjectSites(arg, literal, derived.noun, derived.metric);
+        found = derived.noun === 'tag' ? this.tagSites(arg, metric) : this.labelObjectSites(arg, literal, derived.noun, metric);
       } else if (literal && derived.holds === 'values') {
-        found = this.positionalSites(literal.elements, { name: derived.metric, labelNames: derived.labelNames ?? [] });
+        found = this.positionalSites(literal.elements, { name: metric, labelNames: derived.labelNames ?? [] });
       } else if (derived.noun === 'tag') {
         // Anything but a literal may be a StatsD value rather than tags: only a wrapper's own parameter is passed on.
-        found = this.tagSites(arg, derived.metric);
+        found = this.tagSites(arg, metric);
+        if (found.length === 0 && derived.stat && mayBeTags(arg, this.resolver.checker)) stats.unlisted(derived.stat);
       } else {
         const one = derived.holds === 'value' || derived.holds === 'value-or-labels';
         const holds = derived.holds === 'value' ? undefined : derived.holds;
-        found = [{ kind: 'label', node: arg, value: arg, label: one ? derived.label : undefined, noun: derived.noun, metric: derived.metric, holds, labelNames: derived.labelNames }];
+        found = [{ kind: 'label', node: arg, value: arg, label: one ? derived.label : undefined, noun: derived.noun, metric, holds, labelNames: derived.labelNames }];
       }
-      sites.push(...found.map((site) => ({ ...site, via: [...(site.via ?? []), ...via] })));
+      const placed = found.map((site) => ({ ...site, via: [...(site.via ?? []), ...via] }));
+      if (derived.stat) stats.tagged(derived.stat, placed);
+      sites.push(...placed);
     }
-    return sites;
+    return [...sites, ...stats.declarations(this.derived.statsOf(fn))];
   }
 
   private sinkSites(call: ts.CallExpression | ts.NewExpression, sink: SinkSpec): TsSinkSite[] {
@@ -351,9 +361,14 @@ export class SinkFinder {
       }
       case 'statsd': {
         const stat = args[sink.stat];
-        const sites: TsSinkSite[] = stat ? [{ kind: 'metric-name', node: stat, value: stat, noun: 'tag' }] : [];
-        args.slice(sink.stat + 1).forEach((arg) => sites.push(...this.tagSites(arg, undefined)));
-        return sites;
+        if (!stat) return [];
+        // The client's own declaration names its prefix.
+        const call: StatCall = { arg: stat, prefix: metric.name, instrument: sink.instrument };
+        const written = this.index.literalStringOf(stat);
+        const name = written === undefined ? undefined : statName(call, written);
+        const tags = this.statTags(args.slice(sink.stat + 1), name, sink.instrument);
+        const declares = name === undefined ? undefined : statDeclaration(stat, name, sink.instrument, tags.declared, tags.unlisted);
+        return [{ kind: 'metric-name', node: stat, value: stat, noun: 'tag', stat: call, declares }, ...tags.sites.map((site) => ({ ...site, stat: call }))];
       }
     }
   }
@@ -405,6 +420,26 @@ export class SinkFinder {
       }
     }
     return sites;
+  }
+
+  /**
+   * The tags of a stat write, from the arguments after the stat. Every site is judged (a wrapper's
+   * parameter may be its tags); `declared` are those the stat is declared with, without the argument
+   * that is its value. `unlisted` when an argument that may be tags is not a list Cardinal can read.
+   */
+  private statTags(rest: readonly ts.Expression[], metric: string | undefined, instrument: InstrumentKind): { sites: TsSinkSite[]; declared: TsSinkSite[]; unlisted: boolean } {
+    const sites: TsSinkSite[] = [];
+    const declared: TsSinkSite[] = [];
+    let unlisted = false;
+    rest.forEach((arg, i) => {
+      const found = this.tagSites(arg, metric);
+      sites.push(...found);
+      const literal = this.index.literalOf(arg);
+      if (i === 0 && !literal && isStatValue(arg, instrument, rest.length, this.resolver.checker)) return;
+      declared.push(...found);
+      if (found.length === 0 && !literal && mayBeTags(arg, this.resolver.checker)) unlisted = true;
+    });
+    return { sites, declared, unlisted };
   }
 
   /** StatsD tags: `['route:' + x]` (the label is the part before ':') or `{ route: x }`. */

@@ -2,7 +2,7 @@
  * Go in the language server: an open Go file is analysed with the other `.go` files of its directory
  * (open ones as the editor has them, the others from disk), re-parsed incrementally with the edits.
  */
-import type { CardinalConfig, Finding, LabelSite } from '../../analysis';
+import type { CardinalConfig, Finding, LabelSite, MetricDeclaration } from '../../analysis';
 import { analyzeGoPackage, describeGoFile, describeGoPackageLabels, isGoFile, isGoPackageFile, mayHaveGoFindings } from '../../go';
 import { enumerateSourceFiles } from '../../project/file-enumeration';
 import type { TextEdit } from '../../project/editor-snapshot';
@@ -44,14 +44,17 @@ export class GoWorkspace implements LanguageWorkspace {
     const directories = new Set(files.map(directoryOf).filter((directory) => relevance.mayHaveFindings(directory)));
     const packages = await this.documents.projectPackages();
     const sites: LabelSite[] = [];
+    const metrics: MetricDeclaration[] = [];
     let filesSearched = 0;
     for (const directory of [...directories].sort()) {
-      if (request.isCancelled() || Date.now() > request.deadline) return { sites, filesSearched, complete: false };
+      if (request.isCancelled() || Date.now() > request.deadline) return { sites, metrics, filesSearched, complete: false };
       const packageFiles = packages.packageFiles(directory);
-      sites.push(...describeGoPackageLabels(packageFiles, request.config, packages));
+      const described = describeGoPackageLabels(packageFiles, request.config, packages);
+      sites.push(...described.sites);
+      metrics.push(...described.metrics);
       filesSearched += packageFiles.length;
     }
-    return { sites, filesSearched, complete: true };
+    return { sites, metrics, filesSearched, complete: true };
   }
 
   /**

@@ -6,14 +6,14 @@
  * (the open files of a project after an edit, a workspace scan) share its caches.
  */
 import type ts from 'typescript';
-import type { CardinalConfig, Finding, LabelSite } from '../../analysis';
+import type { CardinalConfig, Finding } from '../../analysis';
 import type { TextEdit } from '../../project/editor-snapshot';
 import type { Project } from '../../project/language-service-host';
 import { LanguageServices } from '../../project/language-services';
 import { PackageDependencies } from '../../project/package-dependencies';
 import { ProjectLocator } from '../../project/project-locator';
 import { describeTimeBudgetExceeded, FILE_TIME_BUDGET_MS } from '../../project/time-budget';
-import { createAnalyzer, importsAnyOf, importsProjectModules, mayTouchMetrics, type Analyzer } from '../../typescript';
+import { createAnalyzer, importsAnyOf, importsProjectModules, mayTouchMetrics, type Analyzer, type FileDescription } from '../../typescript';
 import { directoryOf } from '../../project/paths';
 import type { AnalysisRequest, FileLabels, LanguageWorkspace, ProjectLabels, WorkspaceContext } from '../language';
 import { analyzeWithCallers, CallersTracker } from './callers';
@@ -52,8 +52,7 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
 
   async labels(fileName: string, config: CardinalConfig): Promise<FileLabels> {
     return this.withProgram(fileName, { sites: [], declarations: [], metrics: [] }, (program) => {
-      const analyzer = this.analyzerOf(program, config);
-      return { sites: analyzer.describeLabels(fileName), declarations: analyzer.labelDeclarations(fileName), metrics: analyzer.metricDeclarations(fileName) };
+      return this.analyzerOf(program, config).describeFile(fileName);
     });
   }
 
@@ -72,16 +71,16 @@ export class TypeScriptWorkspace implements LanguageWorkspace {
       callersOutside: (program: ts.Program, lookups: readonly CallersLookup[]) => project.getSources().callersOutside(program, lookups),
     };
     let complete = true;
-    const describe = (program: ts.Program, file: string): readonly LabelSite[] => {
+    const describe = (program: ts.Program, file: string): Pick<FileDescription, 'sites' | 'metrics'> => {
       if (request.isCancelled() || Date.now() > request.deadline) {
         complete = false;
-        return [];
+        return { sites: [], metrics: [] };
       }
-      return this.analyzerOf(program, request.config).describeLabels(file);
+      return this.analyzerOf(program, request.config).describeFile(file);
     };
     try {
-      const results = analyzeWithCallers(files, growing, this.tracker, describe, { followDelegated: () => true });
-      return { sites: [...results.values()].flat(), filesSearched: results.size, complete };
+      const results = [...analyzeWithCallers(files, growing, this.tracker, describe, { followDelegated: () => true }).values()];
+      return { sites: results.flatMap((result) => result.sites), metrics: results.flatMap((result) => result.metrics), filesSearched: results.length, complete };
     } finally {
       this.scanFinished();
     }

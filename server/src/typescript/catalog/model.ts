@@ -184,7 +184,7 @@ export type SinkSpec =
   /** A labels object at `arg` (prom-client `inc(labels, v)`); also `{ labels, value }` when `wrapped`. */
   | { readonly kind: 'labels-object'; readonly arg: number; readonly wrapped?: boolean; readonly noun: LabelNoun }
   /** StatsD: `stat` is the metric name; tags are any later array (`'k:v'`) or object argument. */
-  | { readonly kind: 'statsd'; readonly stat: number };
+  | { readonly kind: 'statsd'; readonly stat: number; readonly instrument: InstrumentKind };
 
 
 /** Where a declaration keeps its parts: an argument index, or a property of the options object at argument 0. */

@@ -1,3 +1,4 @@
+import type { InstrumentKind } from '../../analysis/finding';
 import type { Entity, LibraryTable } from './model';
 
 /**
@@ -5,8 +6,15 @@ import type { Entity, LibraryTable } from './model';
  * name is a metric name; tags (`['route:/x']` or `{ route: '/x' }`) are dimensions. `set`/`unique`
  * count distinct values on purpose, so their values are not sinks.
  */
-const stat = { call: { sink: { kind: 'statsd', stat: 0 } } } as const;
-const statMethods = { increment: stat, decrement: stat, timing: stat, histogram: stat, distribution: stat, gauge: stat };
+const stat = (instrument: InstrumentKind) => ({ call: { sink: { kind: 'statsd', stat: 0, instrument } } }) as const;
+const statMethods = {
+  increment: stat('counter'),
+  decrement: stat('counter'),
+  timing: stat('timer'),
+  histogram: stat('histogram'),
+  distribution: stat('distribution'),
+  gauge: stat('gauge'),
+};
 
 const client: Entity = {
   typeNames: ['StatsD', 'Client'],

@@ -1,0 +1,5 @@
+import { statsd } from './jobs';
+
+export function requeued(): void {
+  statsd.increment('jobs.queued');
+}
