@@ -92,19 +92,21 @@ export interface LabelDeclaration extends TextSpan {
  */
 export type InstrumentKind = 'counter' | 'gauge' | 'histogram' | 'summary' | 'timer' | 'distribution';
 
-/** A metric declared with a literal name, at that name (`name: 'http_requests_total'`, Go `Name: "…"`), for hover. */
+/** A metric declared, at its name (`name: 'http_requests_total'`, Go `Name: "…"`), for hover and a series inventory. */
 export interface MetricDeclaration extends TextSpan {
+  /** The name; with `dynamicName`, the expression that makes it (`opts.prefix + 'requests_total'`). */
   readonly metric: string;
+  /** The name is not a constant: the metric's writes cannot be told from another's, so its labels are not counted. */
+  readonly dynamicName?: boolean;
   /** The label names it declares, in order; a name that is not a constant is left out. */
   readonly labels: readonly string[];
   /** The instrument, when the library says (a histogram exposes several samples per series). */
   readonly instrument?: InstrumentKind;
   /** The samples each series exposes (buckets + `_sum` + `_count` for a histogram), and why; absent when one. */
   readonly samplesPerSeries?: { readonly count: number; readonly why: string };
-  /**
-   * A StatsD stat, declared by each call that writes it, with that call's tags as its labels: a tag one
-   * call leaves out is one more series. `unlistedTags` when the call's tags are not a literal list.
-   */
-  readonly statsd?: { readonly unlistedTags: boolean };
+  /** Some of its label names are not a literal list (or a StatsD write's tags are not): they cannot be counted. */
+  readonly unlistedLabels?: boolean;
+  /** A StatsD stat, declared by each call that writes it, with that call's tags as its labels: a tag one call leaves out is one more series. */
+  readonly statsd?: boolean;
 }
 

@@ -51,11 +51,16 @@ export interface FileMetrics {
 export function metricBudgets(declarations: readonly MetricDeclaration[], sites: readonly LabelSite[], routesFor?: (file: string) => RouteCount | undefined): MetricBudget[] {
   const byName = new Map<string, MetricDeclaration[]>();
   for (const declaration of declarations) {
-    const known = byName.get(declaration.metric);
+    // Two names built at run time are two metrics, whatever their expressions.
+    const key = declaration.dynamicName ? `${declaration.file}\u0000${declaration.start}` : declaration.metric;
+    const known = byName.get(key);
     if (known) known.push(declaration);
-    else byName.set(declaration.metric, [declaration]);
+    else byName.set(key, [declaration]);
   }
-  return [...byName.values()].map((all) => budgetOf(all, sites.filter((site) => site.metric === all[0].metric && site.label !== undefined), routesFor?.(all[0].file)));
+  return [...byName.values()].map((all) => {
+    const written = all[0].dynamicName ? [] : sites.filter((site) => site.metric === all[0].metric && site.label !== undefined);
+    return budgetOf(all, written, routesFor?.(all[0].file));
+  });
 }
 
 /** The budget of a metric from its declarations (the first is where it is shown) and the writes of its labels. */
@@ -63,8 +68,11 @@ function budgetOf(declarations: readonly MetricDeclaration[], sites: readonly La
   const declaration = declarations[0];
   const declared = declaration.statsd ? declarations.flatMap((write) => write.labels) : declaration.labels;
   const names = [...new Set([...declared, ...sites.map((site) => site.label!)])];
-  let labels = names.map((label) => withRoutes(countLabel(label, sites.filter((site) => site.label === label)), routes));
+  let labels = declaration.dynamicName
+    ? names.map((label): LabelCount => ({ kind: 'unknown', label, why: "the metric's name is built at run time, so its writes cannot be told from another metric's", sites: [] }))
+    : names.map((label) => withRoutes(countLabel(label, sites.filter((site) => site.label === label)), routes));
   if (declaration.statsd) labels = statTags(labels, declarations);
+  else if (declaration.unlistedLabels) labels = [...labels, { kind: 'unknown', label: '(other labels)', why: 'its label names are not a literal list', sites: [] }];
   return {
     metric: declaration.metric,
     declaration,
@@ -98,7 +106,7 @@ function statTags(labels: readonly LabelCount[], writes: readonly MetricDeclarat
     const absent = countedSet('statsd-tag-absent', 1, `no tag (in ${without} of ${writes.length} writes)`);
     return { ...count, set: joinSets([count.set, absent]) };
   });
-  const unlisted = writes.filter((write) => write.statsd?.unlistedTags).length;
+  const unlisted = writes.filter((write) => write.unlistedLabels).length;
   if (unlisted === 0) return counted;
   const why = `${unlisted === 1 ? 'a write gives' : `${unlisted} writes give`} tags Cardinal cannot list (not a literal list, or added inside a wrapper)`;
   return [...counted, { kind: 'unknown', label: '(other tags)', why, sites: [] }];

@@ -124,7 +124,10 @@ export class VectorIndex {
     return declarations;
   }
 
-  /** The vectors `file` declares with a constant name, at the options' `Name` value. */
+  /**
+   * The vectors `file` declares, at the options' `Name` value; a name that is not a constant is shown
+   * by its parts (`{cfg.Namespace}_requests_total`).
+   */
   metricDeclarations(file: GoFileSyntax): MetricDeclaration[] {
     const declarations: MetricDeclaration[] = [];
     for (const call of descendants(file.root)) {
@@ -133,11 +136,27 @@ export class VectorIndex {
       const options = callArguments(call)[rule.optionsArgument];
       const literal = options && this.tracer.compositeLiteralOf(options);
       const nameNode = literal?.file === file ? keyedElements(literal).find((element) => element.key === 'Name')?.value : undefined;
+      if (!nameNode || !literal) continue;
       const { metric, labelNames } = this.describe(call, rule);
-      if (!nameNode || metric === undefined || !literal) continue;
-      declarations.push({ ...spanOf(nameNode), metric, labels: (labelNames ?? []).filter((label) => label !== undefined), ...instrumentOf(literal, rule) });
+      const labels = (labelNames ?? []).filter((label) => label !== undefined);
+      const listed = rule.labelNamesArgument === undefined || (labelNames !== undefined && labels.length === labelNames.length);
+      const name = metric === undefined ? { metric: this.shownName(literal), dynamicName: true } : { metric };
+      declarations.push({ ...spanOf(nameNode), ...name, labels, ...(listed ? {} : { unlistedLabels: true }), ...instrumentOf(literal, rule) });
     }
     return [...declarations, ...this.instrumentDeclarations(file)];
+  }
+
+  /** A name built at run time, by its parts: each constant's value, each other part's expression in braces. */
+  private shownName(options: GoNode): string {
+    const fields = new Map(keyedElements(options).map((element) => [element.key, element.value]));
+    return ['Namespace', 'Subsystem', 'Name']
+      .flatMap((key) => {
+        const value = fields.get(key);
+        if (!value) return [];
+        const constant = this.constantString(value);
+        return constant === '' ? [] : [constant ?? `{${textOf(value)}}`];
+      })
+      .join('_');
   }
 
   /** The OpenTelemetry instruments `file` creates with a constant name; their attributes are declared nowhere. */

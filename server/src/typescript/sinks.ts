@@ -13,11 +13,11 @@ import { matchesConfiguredName } from '../analysis/configured-names';
 import type { FlowStep, InstrumentKind, LabelDeclaration, LabelSite, MetricDeclaration } from '../analysis/finding';
 import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
-import { samplesPerSeries } from '../analysis/series-budget';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
-import type { ArgumentOrOption, InstrumentSpec, OptionSink, SinkSpec } from './catalog/model';
+import type { OptionSink, SinkSpec } from './catalog/model';
 import { TABLES } from './catalog';
 import { metricVocabulary } from './catalog/vocabulary';
+import { DeclarationReader, NO_METRIC, type MetricInfo } from './declarations';
 import { DerivedSinks } from './derived-sinks';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
@@ -93,12 +93,6 @@ function suppressionAnchors(node: ts.Node): number[] {
   return [node.getStart(), statement.getStart()];
 }
 
-interface MetricInfo {
-  readonly name?: string;
-  readonly labelNames: readonly (string | undefined)[];
-}
-
-const NO_METRIC: MetricInfo = { labelNames: [] };
 const MAX_HOPS = 16;
 
 /** Constants and conditionals followed from a tag list back to the object it is made from. */
@@ -106,6 +100,7 @@ const MAX_TAG_LIST_HOPS = 4;
 
 export class SinkFinder {
   private readonly derived: DerivedSinks;
+  private readonly declared: DeclarationReader;
 
   constructor(
     private readonly resolver: Resolver,
@@ -113,6 +108,7 @@ export class SinkFinder {
     private readonly config: CardinalConfig,
   ) {
     this.derived = new DerivedSinks(index, (fn) => (fn.body ? this.sitesUnder(fn.body) : []));
+    this.declared = new DeclarationReader(resolver, index);
   }
 
   /**
@@ -140,37 +136,12 @@ export class SinkFinder {
     return sites;
   }
 
-  /** The label names the metrics declared in `file` list (`labelNames: ['route']`), as the catalog places them. */
   labelDeclarations(file: ts.SourceFile): LabelDeclaration[] {
-    const declarations: LabelDeclaration[] = [];
-    walk(file, (node) => {
-      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
-      const declares = this.resolver.behaviourOf(node)?.declares;
-      const namesNode = declares && this.argumentOrOption(node, declares.labelNames);
-      const names = namesNode && this.index.literalOf(namesNode);
-      if (!names || !ts.isArrayLiteralExpression(names) || names.getSourceFile() !== file) return;
-      const { name: metric } = this.describeDeclaration(node, declares.name, declares.labelNames);
-      for (const element of names.elements) {
-        if (ts.isStringLiteralLike(element)) declarations.push({ ...spanOf(element), label: element.text, metric });
-      }
-    });
-    return declarations;
+    return this.declared.labelDeclarations(file);
   }
 
-  /** The metrics declared in `file` whose name is a constant, at the name's argument or option. */
   metricDeclarations(file: ts.SourceFile): MetricDeclaration[] {
-    const declarations: MetricDeclaration[] = [];
-    walk(file, (node) => {
-      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
-      const declares = this.resolver.behaviourOf(node)?.declares;
-      const nameNode = declares && this.argumentOrOption(node, declares.name);
-      if (!nameNode || nameNode.getSourceFile() !== file) return;
-      const { name, labelNames } = this.describeDeclaration(node, declares.name, declares.labelNames);
-      if (name === undefined) return;
-      const instrument = declares.instrument && this.instrumentOf(node, declares.instrument);
-      declarations.push({ ...spanOf(nameNode), metric: name, labels: labelNames.filter((label) => label !== undefined), ...instrument });
-    });
-    return declarations;
+    return this.declared.metricDeclarations(file);
   }
 
   /**
@@ -218,7 +189,7 @@ export class SinkFinder {
     const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
     if (name === undefined || !DECLARING_NAMES.has(name)) return NO_METRIC;
     const declares = this.resolver.behaviourOf(constructor)?.declares;
-    return declares ? this.describeDeclaration(constructor, declares.name, declares.labelNames) : NO_METRIC;
+    return declares ? this.declared.describe(constructor, declares.name, declares.labelNames) : NO_METRIC;
   }
 
   /**
@@ -252,9 +223,9 @@ export class SinkFinder {
     if (behaviour?.sink) sites.push(...this.sinkSites(call, behaviour.sink));
     if (behaviour?.declares) {
       const metric = this.metricInfo(call);
-      const name = this.argumentOrOption(call, behaviour.declares.name);
+      const name = this.declared.argumentOrOption(call, behaviour.declares.name);
       if (name) sites.push({ kind: 'metric-name', node: name, value: name, noun: 'label', metric: metric.name });
-      const tags = this.argumentOrOption(call, behaviour.declares.globalTags);
+      const tags = this.declared.argumentOrOption(call, behaviour.declares.globalTags);
       if (tags) sites.push(...this.tagSites(tags, metric.name));
     }
     (call.arguments ?? []).forEach((arg, index) => {
@@ -553,7 +524,7 @@ export class SinkFinder {
       const expression: ts.Expression = skipOuter(current);
       if (ts.isCallExpression(expression) || ts.isNewExpression(expression)) {
         const declares = this.resolver.behaviourOf(expression)?.declares;
-        if (declares) return this.describeDeclaration(expression, declares.name, declares.labelNames, bound);
+        if (declares) return this.declared.describe(expression, declares.name, declares.labelNames, bound);
         const fn = ts.isCallExpression(expression) ? this.resolver.functionDeclarationOf(expression.expression) : undefined;
         if (fn) return this.metricInfoOfReturns(fn, expression as ts.CallExpression, hops);
         const callee = skipOuter(expression.expression);
@@ -582,47 +553,6 @@ export class SinkFinder {
       if (found !== NO_METRIC) return found;
     }
     return NO_METRIC;
-  }
-
-  private describeDeclaration(
-    call: ts.CallExpression | ts.NewExpression,
-    name: ArgumentOrOption | undefined,
-    labelNames: ArgumentOrOption | undefined,
-    bound: ParameterBindings = new Map(),
-  ): MetricInfo {
-    const nameNode = this.argumentOrOption(call, name, bound);
-    const namesNode = this.argumentOrOption(call, labelNames, bound);
-    const names = namesNode ? this.index.literalOf(namesNode, bound) : undefined;
-    const literalName = nameNode && this.index.literalStringOf(nameNode, bound);
-    return {
-      name: literalName,
-      labelNames: names && ts.isArrayLiteralExpression(names) ? names.elements.map((e) => this.constantText(e)) : [],
-    };
-  }
-
-  /** The instrument a declaration makes, with its samples per series from the boundaries it is given (else the library's default). */
-  private instrumentOf(call: ts.CallExpression | ts.NewExpression, spec: InstrumentSpec): Pick<MetricDeclaration, 'instrument' | 'samplesPerSeries'> {
-    const given = this.argumentOrOption(call, spec.boundaries);
-    const list = given && this.index.literalOf(given);
-    const boundaries = list && ts.isArrayLiteralExpression(list) && !list.elements.some(ts.isSpreadElement) ? list.elements.length : undefined;
-    if (given && boundaries === undefined) return { instrument: spec.kind };
-    const samples = samplesPerSeries(spec.kind, boundaries ?? spec.defaultBoundaries ?? 0, boundaries !== undefined);
-    return { instrument: spec.kind, ...(samples ? { samplesPerSeries: samples } : {}) };
-  }
-
-  private constantText(node: ts.Expression): string | undefined {
-    const expression = skipOuter(node);
-    if (ts.isStringLiteralLike(expression)) return expression.text;
-    const type = typeAt(this.resolver.checker, expression);
-    return type?.isStringLiteral() ? type.value : undefined;
-  }
-
-  private argumentOrOption(call: ts.CallExpression | ts.NewExpression, where: ArgumentOrOption | undefined, bound?: ParameterBindings): ts.Expression | undefined {
-    if (where === undefined) return undefined;
-    const args = call.arguments ?? [];
-    if (typeof where === 'number') return args[where];
-    const options = args[0] && this.index.literalOf(args[0], bound);
-    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option, 0, bound) : undefined;
   }
 
   /**

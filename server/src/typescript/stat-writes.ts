@@ -39,7 +39,7 @@ export function statDeclaration(nameNode: ts.Node, name: string, instrument: Ins
   const labels = [...new Set(tags.flatMap((tag) => (tag.label === undefined ? [] : [tag.label])))];
   // A tag without a name may be a constant bare tag (`'canary'`): one value, no dimension.
   const unnamed = tags.some((tag) => tag.label === undefined && !(tag.value && ts.isStringLiteralLike(skipOuter(tag.value))));
-  return { ...spanOf(nameNode), metric: name, labels, instrument, statsd: { unlistedTags: unlisted || unnamed } };
+  return { ...spanOf(nameNode), metric: name, labels, instrument, statsd: true, ...(unlisted || unnamed ? { unlistedLabels: true } : {}) };
 }
 
 /**

@@ -1,0 +1,193 @@
+/**
+ * Where metrics are declared, as a series inventory and a hover see them: the catalog's declaring
+ * calls (`new Counter({ name, labelNames })`) and the program's own factories that return one
+ * (`makeCounter('jobs_total', …)`, each call a metric). A name that is not a constant is listed by its
+ * expression: the metric exists, but its writes cannot be told from another's.
+ */
+import ts from 'typescript';
+import type { LabelDeclaration, MetricDeclaration } from '../analysis/finding';
+import { samplesPerSeries } from '../analysis/series-budget';
+import type { ArgumentOrOption, InstrumentSpec, MetricDeclarationSpec } from './catalog/model';
+import type { ParameterBindings, ProgramIndex } from './program-index';
+import type { Resolver } from './resolver';
+import { spanOf } from './spans';
+import { returnExpressions, skipOuter, walk } from './syntax';
+import { typeAt } from './type-at';
+
+type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
+type DeclaringCall = ts.CallExpression | ts.NewExpression;
+
+/** A metric's name and label names, as far as they are constants. */
+export interface MetricInfo {
+  readonly name?: string;
+  readonly labelNames: readonly (string | undefined)[];
+}
+
+export const NO_METRIC: MetricInfo = { labelNames: [] };
+
+/** A declaring call a factory returns: the metric each call of the factory makes. */
+interface Made {
+  readonly call: DeclaringCall;
+  readonly declares: MetricDeclarationSpec;
+}
+
+/** How much of a dynamic name's expression is shown. */
+const SHOWN_NAME_LENGTH = 60;
+
+export class DeclarationReader {
+  private readonly factories = new Map<ts.Node, Made | null>();
+
+  constructor(
+    private readonly resolver: Resolver,
+    private readonly index: ProgramIndex,
+  ) {}
+
+  /** The label names the metrics declared in `file` list (`labelNames: ['route']`), as the catalog places them. */
+  labelDeclarations(file: ts.SourceFile): LabelDeclaration[] {
+    const declarations: LabelDeclaration[] = [];
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const declares = this.resolver.behaviourOf(node)?.declares;
+      const namesNode = declares && this.argumentOrOption(node, declares.labelNames);
+      const names = namesNode && this.index.literalOf(namesNode);
+      if (!names || !ts.isArrayLiteralExpression(names) || names.getSourceFile() !== file) return;
+      const { name: metric } = this.describe(node, declares.name, declares.labelNames);
+      for (const element of names.elements) {
+        if (ts.isStringLiteralLike(element)) declarations.push({ ...spanOf(element), label: element.text, metric });
+      }
+    });
+    return declarations;
+  }
+
+  /**
+   * The metrics declared in `file`, at the name's argument or option: by a declaring call, or by a
+   * call of a factory of the program's own. A declaring call a factory returns is declared by the
+   * factory's calls instead.
+   */
+  metricDeclarations(file: ts.SourceFile): MetricDeclaration[] {
+    const declarations: MetricDeclaration[] = [];
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
+      const declares = this.resolver.behaviourOf(node)?.declares;
+      if (declares) {
+        const declaration = this.declarationAt(node, { call: node, declares }, new Map());
+        if (declaration && (!declaration.dynamicName || !this.isFactoryMade(node))) declarations.push(declaration);
+        return;
+      }
+      const made = ts.isCallExpression(node) && node.arguments.length > 0 ? this.factoryCall(node) : undefined;
+      const declaration = made && this.declarationAt(node, made.made, made.bound);
+      if (declaration) declarations.push(declaration);
+    });
+    return declarations;
+  }
+
+  /** A metric's name and label names from its declaring call, with the parameters `bound` stands for. */
+  describe(call: DeclaringCall, name: ArgumentOrOption | undefined, labelNames: ArgumentOrOption | undefined, bound: ParameterBindings = new Map()): MetricInfo {
+    const nameNode = this.argumentOrOption(call, name, bound);
+    const namesNode = this.argumentOrOption(call, labelNames, bound);
+    const names = namesNode ? this.index.literalOf(namesNode, bound) : undefined;
+    return {
+      name: nameNode && this.index.literalStringOf(nameNode, bound),
+      labelNames: names && ts.isArrayLiteralExpression(names) ? names.elements.map((e) => this.constantText(e)) : [],
+    };
+  }
+
+  argumentOrOption(call: DeclaringCall, where: ArgumentOrOption | undefined, bound?: ParameterBindings): ts.Expression | undefined {
+    if (where === undefined) return undefined;
+    const args = call.arguments ?? [];
+    if (typeof where === 'number') return args[where];
+    const options = args[0] && this.index.literalOf(args[0], bound);
+    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option, 0, bound) : undefined;
+  }
+
+  /** The declaration `made` makes, shown at `at` (itself, or the factory's call) where its name is written. */
+  private declarationAt(at: DeclaringCall, made: Made, bound: ParameterBindings): MetricDeclaration | undefined {
+    const file = at.getSourceFile();
+    // A factory's call is shown at the name it passes.
+    const nameNode = this.argumentOrOption(made.call, made.declares.name, bound);
+    const { name, labelNames } = this.describe(made.call, made.declares.name, made.declares.labelNames, bound);
+    const namesNode = this.argumentOrOption(made.call, made.declares.labelNames, bound);
+    const shownAt = at === made.call ? (nameNode?.getSourceFile() === file ? nameNode : undefined) : this.passedName(at, nameNode, bound);
+    if (!shownAt) return undefined;
+    const labels = labelNames.filter((label) => label !== undefined);
+    const unlisted = namesNode !== undefined && (labels.length < labelNames.length || !this.index.literalOf(namesNode, bound));
+    const known = { labels, ...(unlisted ? { unlistedLabels: true } : {}), ...(made.declares.instrument && this.instrumentOf(made.call, made.declares.instrument, bound)) };
+    if (name !== undefined) return { ...spanOf(shownAt), metric: name, ...known };
+    return { ...spanOf(shownAt), metric: shownName(shownAt), dynamicName: true, ...known };
+  }
+
+  /** Where a factory's call passes the name: the argument its name parameter is bound to, else its first argument. */
+  private passedName(call: DeclaringCall, nameNode: ts.Expression | undefined, bound: ParameterBindings): ts.Node {
+    let node = nameNode && skipOuter(nameNode);
+    for (let hops = 0; node && ts.isIdentifier(node) && hops < bound.size + 1; hops++) {
+      const declaration = this.index.declarationOf(node);
+      const passed = declaration && ts.isParameter(declaration) ? bound.get(declaration) : undefined;
+      if (!passed) break;
+      node = skipOuter(passed);
+    }
+    const inside = node && node.getSourceFile() === call.getSourceFile() && node.getStart() >= call.getStart() && node.getEnd() <= call.getEnd();
+    return inside ? node! : (call.arguments?.[0] ?? call);
+  }
+
+  /** A call of the program's own function that returns a metric it declares, with its parameters bound to the call's arguments. */
+  private factoryCall(call: ts.CallExpression): { made: Made; bound: ParameterBindings } | undefined {
+    const fn = this.resolver.functionDeclarationOf(call.expression);
+    const made = fn && this.factoryOf(fn);
+    if (!fn || !made) return undefined;
+    const bound = new Map(fn.parameters.map((param, i) => [param, call.arguments[i]] as const).filter(([, arg]) => arg !== undefined));
+    return { made, bound };
+  }
+
+  /** The declaring call `fn` returns, directly or through a constant it was kept in. */
+  private factoryOf(fn: FunctionNode): Made | undefined {
+    const known = this.factories.get(fn);
+    if (known !== undefined) return known ?? undefined;
+    let made: Made | undefined;
+    for (const returned of returnExpressions(fn)) {
+      let expression = skipOuter(returned);
+      if (ts.isIdentifier(expression)) {
+        const declaration = this.index.declarationOf(expression);
+        const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+        if (initializer) expression = skipOuter(initializer);
+      }
+      const declares = (ts.isNewExpression(expression) || ts.isCallExpression(expression)) && this.resolver.behaviourOf(expression)?.declares;
+      if (declares) {
+        made = { call: expression as DeclaringCall, declares };
+        break;
+      }
+    }
+    this.factories.set(fn, made ?? null);
+    return made;
+  }
+
+  /** Whether a declaring call is what its enclosing function returns: each of the factory's calls declares the metric. */
+  private isFactoryMade(call: DeclaringCall): boolean {
+    for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
+      if (ts.isFunctionLike(node)) return this.factoryOf(node as FunctionNode)?.call === call;
+    }
+    return false;
+  }
+
+  /** The instrument a declaration makes, with its samples per series from the boundaries it is given (else the library's default). */
+  private instrumentOf(call: DeclaringCall, spec: InstrumentSpec, bound: ParameterBindings): Pick<MetricDeclaration, 'instrument' | 'samplesPerSeries'> {
+    const given = this.argumentOrOption(call, spec.boundaries, bound);
+    const list = given && this.index.literalOf(given, bound);
+    const boundaries = list && ts.isArrayLiteralExpression(list) && !list.elements.some(ts.isSpreadElement) ? list.elements.length : undefined;
+    if (given && boundaries === undefined) return { instrument: spec.kind };
+    const samples = samplesPerSeries(spec.kind, boundaries ?? spec.defaultBoundaries ?? 0, boundaries !== undefined);
+    return { instrument: spec.kind, ...(samples ? { samplesPerSeries: samples } : {}) };
+  }
+
+  private constantText(node: ts.Expression): string | undefined {
+    const expression = skipOuter(node);
+    if (ts.isStringLiteralLike(expression)) return expression.text;
+    const type = typeAt(this.resolver.checker, expression);
+    return type?.isStringLiteral() ? type.value : undefined;
+  }
+}
+
+/** A name's expression on one line, cut short: `opts.prefix + 'requests_total'`. */
+function shownName(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > SHOWN_NAME_LENGTH ? `${text.slice(0, SHOWN_NAME_LENGTH - 1)}…` : text;
+}
