@@ -118,6 +118,38 @@ cart_updates_total (counter)  src/metrics.ts:4
     assert.ok(markdown.includes('| changed | `http_request_duration_seconds` | route (3) × method (35) = ≤ 105 series | route (4) × method (35) = **≤ 140 series** |'), markdown);
   });
 
+  test('a StatsD stat and a metric named at run time are listed too, the name fenced in markdown', () => {
+    const root = service();
+    writeTree(root, {
+      'src/jobs.ts': [
+        "import StatsD from 'hot-shots';",
+        "import { Counter } from 'prom-client';",
+        '',
+        "const statsd = new StatsD({ prefix: 'shop.' });",
+        "const prefix = process.env.PREFIX ?? 'shop';",
+        "export const retries = new Counter({ name: `${prefix}_retries_total`, help: 'Retries', labelNames: ['queue'] });",
+        '',
+        "export function queued(queue: 'mail' | 'sms'): void {",
+        "  statsd.increment('jobs.queued', 1, { queue });",
+        '}',
+        '',
+      ].join('\n'),
+    });
+    const text = metrics(root, 'src/jobs.ts');
+    assert.ok(text.startsWith('shop.jobs.queued (counter)  src/jobs.ts:9\n  queue  2  "mail" | "sms"\n  worst case: ≤ 2 series\n'), text);
+    assert.ok(text.includes("`${prefix}_retries_total` (counter), name built at run time  src/jobs.ts:6\n  queue  ?  the metric's name is built at run time"), text);
+    const markdown = metrics(root, 'src/jobs.ts', '--format', 'markdown');
+    assert.ok(markdown.includes('| `` `${prefix}_retries_total` `` (built at run time) | counter | queue (?) | unknown | src/jobs.ts:6 |'), markdown);
+    const document = JSON.parse(metrics(root, 'src/jobs.ts', '--format', 'json'));
+    assert.deepEqual(
+      document.metrics.map((entry: { name: string; dynamicName?: boolean }) => [entry.name, entry.dynamicName ?? false]),
+      [
+        ['`${prefix}_retries_total`', true],
+        ['shop.jobs.queued', false],
+      ],
+    );
+  });
+
   test('a budget exceeded is said on the worst-case line', () => {
     const root = service();
     writeTree(root, { 'cardinal.config.json': '{ "root": true, "maxSeriesPerMetric": 100 }\n' });

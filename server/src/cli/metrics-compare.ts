@@ -2,6 +2,7 @@
  * `cardinal metrics --compare base.json`: what a change does to the series, metric by metric, against
  * the inventory of the base (a previous `--format json`). A metric is matched by its name.
  */
+import { codeSpan, tableCell } from './markdown';
 import { entryFactors, entryTotal, type MetricEntry, type MetricsDocument } from './metrics-document';
 
 export interface MetricsChange {
@@ -35,14 +36,10 @@ export function formatChangeText(change: MetricsChange): string {
 
 export function formatChangeMarkdown(change: MetricsChange): string {
   const rows = [
-    ...change.added.map((entry) => `| added | \`${entry.name}\` | | ${cell(entryFactors(entry))} = **${entryTotal(entry)}** |`),
-    ...change.changed.map(({ before, after }) => `| changed | \`${after.name}\` | ${cell(entryFactors(before))} = ${entryTotal(before)} | ${cell(entryFactors(after))} = **${entryTotal(after)}** |`),
-    ...change.removed.map((entry) => `| removed | \`${entry.name}\` | ${cell(entryFactors(entry))} = ${entryTotal(entry)} | |`),
+    ...change.added.map((entry) => `| added | ${tableCell(codeSpan(entry.name))} | | ${tableCell(entryFactors(entry))} = **${entryTotal(entry)}** |`),
+    ...change.changed.map(({ before, after }) => `| changed | ${tableCell(codeSpan(after.name))} | ${tableCell(entryFactors(before))} = ${entryTotal(before)} | ${tableCell(entryFactors(after))} = **${entryTotal(after)}** |`),
+    ...change.removed.map((entry) => `| removed | ${tableCell(codeSpan(entry.name))} | ${tableCell(entryFactors(entry))} = ${entryTotal(entry)} | |`),
   ];
   if (rows.length === 0) return '### Cardinal: metric series\n\nThis change adds, removes and changes no metric.\n';
   return ['### Cardinal: what this change does to the metric series', '', '| | Metric | Before | After |', '|---|---|---|---|', ...rows, ''].join('\n');
-}
-
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|');
 }

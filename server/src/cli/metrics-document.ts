@@ -21,7 +21,9 @@ export interface MetricsDocument {
 }
 
 export interface MetricEntry {
+  /** The name; with `dynamicName`, the expression that builds it. */
   readonly name: string;
+  readonly dynamicName?: boolean;
   readonly instrument?: string;
   /** `file:line` of the declaration. */
   readonly declaredAt: string;
@@ -68,6 +70,7 @@ function metricEntry(budget: MetricBudget, at: (span: { file: string; start: num
   const { declaration, worstCase } = budget;
   return {
     name: budget.metric,
+    ...(declaration.dynamicName ? { dynamicName: true } : {}),
     ...(declaration.instrument ? { instrument: declaration.instrument } : {}),
     declaredAt: at(declaration),
     ...(declaration.samplesPerSeries ? { samplesPerSeries: declaration.samplesPerSeries } : {}),
