@@ -1,4 +1,4 @@
-import type { CardinalConfig, Finding } from '../analysis';
+import type { CardinalConfig, Finding, MetricDeclaration } from '../analysis';
 import { metricBudgets, type MetricBudget } from '../analysis/series-budget';
 import { LANGUAGES, languageOf, type FileLabels, type Language, type LanguageWorkspace, type ProjectLabels, type WorkspaceContext } from '../languages';
 import type { TextEdit } from '../project/editor-snapshot';
@@ -107,12 +107,25 @@ export class FileAnalysis {
     const { metrics } = await this.labels(fileName, config);
     if (metrics.length === 0) return { budgets: [], project: { sites: [], metrics: [], filesSearched: 0, complete: true } };
     const project = await this.projectLabels(fileName, config, isCancelled);
+    return { budgets: await this.budgetsIn(fileName, project, metrics), project };
+  }
+
+  /** The worst case of the metric a label of `fileName` writes, wherever in its project the metric is declared. */
+  async metricBudgetNamed(fileName: string, metric: string, config: CardinalConfig, isCancelled: () => boolean): Promise<MetricBudget | undefined> {
+    const project = await this.projectLabels(fileName, config, isCancelled);
+    const declared = project.metrics.filter((declaration) => declaration.metric === metric && !declaration.dynamicName);
+    return declared.length === 0 ? undefined : (await this.budgetsIn(fileName, project, declared))[0];
+  }
+
+  /** The budgets of `metrics` (shown where the first of each declares it) from every write the project search found. */
+  private async budgetsIn(fileName: string, project: ProjectLabels, metrics: readonly MetricDeclaration[]): Promise<MetricBudget[]> {
     const names = new Set(metrics.map((metric) => metric.metric));
     const sites = project.sites.filter((site) => site.metric !== undefined && names.has(site.metric));
-    // The file's own declarations first: a metric is shown where the hovered file declares it.
-    const elsewhere = project.metrics.filter((metric) => names.has(metric.metric) && metric.file !== fileName);
+    // The same declaration, found by the file's analysis and by the project search, counts once.
+    const given = new Set(metrics.map((metric) => `${metric.file}\u0000${metric.start}`));
+    const elsewhere = project.metrics.filter((metric) => names.has(metric.metric) && !given.has(`${metric.file}\u0000${metric.start}`));
     const routes = receivesRoutePattern(sites) ? await this.guard(fileName, () => this.routes.of(fileName)) : undefined;
-    return { budgets: metricBudgets([...metrics, ...elsewhere], sites, () => routes), project };
+    return metricBudgets([...metrics, ...elsewhere], sites, () => routes);
   }
 
   /** The open files whose findings may change when `fileName` changes, itself included if open. */

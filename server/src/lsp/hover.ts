@@ -17,7 +17,12 @@ export interface HoverContext {
 export async function labelHover(context: HoverContext, fileName: string, offset: number, config: CardinalConfig, isCancelled: () => boolean): Promise<LabelHover | undefined> {
   const target = hoverTargetAt(fileName, await context.analysis.labels(fileName, config), offset);
   if (!target) return undefined;
-  if (target.kind === 'sites') return describeSites(target.sites);
+  if (target.kind === 'sites') {
+    const metrics = [...new Set(target.sites.map((site) => site.metric))];
+    const metric = metrics.length === 1 ? metrics[0] : undefined;
+    const budget = metric === undefined ? undefined : await context.analysis.metricBudgetNamed(fileName, metric, config, isCancelled);
+    return describeSites(target.sites, budget);
+  }
   const { project, budget } =
     target.kind === 'metric'
       ? await context.analysis.metricBudgets(fileName, config, isCancelled).then(({ project, budgets }) => ({ project, budget: budgets.find((b) => b.metric === target.declaration.metric) }))
@@ -71,10 +76,11 @@ export function hoverTargetAt(fileName: string, labels: FileLabels, offset: numb
   return metric && { kind: 'metric', declaration: metric };
 }
 
-/** A label argument's own conclusion (several for a spread). */
-export function describeSites(sites: readonly LabelSite[]): LabelHover {
-  const markdown = sites.map((site) => `${labelHeading(site.label, site.metric)}\n\n${describeValues(site.values)}`).join('\n\n---\n\n');
-  return { markdown, start: sites[0].start, end: sites[0].end };
+/** A label argument's own conclusion (several for a spread), and the worst case of the metric it writes. */
+export function describeSites(sites: readonly LabelSite[], budget?: MetricBudget): LabelHover {
+  const labels = sites.map((site) => `${labelHeading(site.label, site.metric)}\n\n${describeValues(site.values)}`).join('\n\n---\n\n');
+  const worstCase = budget ? `\n\n---\n\nMetric \`${budget.metric}\`, worst case: ${describeFactors(budget)} = **${describeTotal(budget)}**` : '';
+  return { markdown: labels + worstCase, start: sites[0].start, end: sites[0].end };
 }
 
 /**
