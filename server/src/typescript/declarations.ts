@@ -97,7 +97,9 @@ export class DeclarationReader {
     const args = call.arguments ?? [];
     if (typeof where === 'number') return args[where];
     const options = args[0] && this.index.literalOf(args[0], bound);
-    return options && ts.isObjectLiteralExpression(options) ? this.index.propertyValue(options, where.option, 0, bound) : undefined;
+    if (options && ts.isObjectLiteralExpression(options)) return this.index.propertyValue(options, where.option, 0, bound);
+    const positional = where.positional !== undefined && args[0] && (isStringExpression(args[0]) || this.index.literalStringOf(args[0], bound) !== undefined);
+    return positional ? args[where.positional!] : undefined;
   }
 
   /** The declaration `made` makes, shown at `at` (itself, or the factory's call) where its name is written. */
@@ -184,6 +186,13 @@ export class DeclarationReader {
     const type = typeAt(this.resolver.checker, expression);
     return type?.isStringLiteral() ? type.value : undefined;
   }
+}
+
+/** A string as written: a literal, a template, or a concatenation with one. */
+function isStringExpression(node: ts.Expression): boolean {
+  const expression = skipOuter(node);
+  if (ts.isStringLiteralLike(expression) || ts.isTemplateExpression(expression)) return true;
+  return ts.isBinaryExpression(expression) && expression.operatorToken.kind === ts.SyntaxKind.PlusToken && (isStringExpression(expression.left) || isStringExpression(expression.right));
 }
 
 /** A name's expression on one line, cut short: `opts.prefix + 'requests_total'`. */

@@ -187,8 +187,11 @@ export type SinkSpec =
   | { readonly kind: 'statsd'; readonly stat: number; readonly instrument: InstrumentKind };
 
 
-/** Where a declaration keeps its parts: an argument index, or a property of the options object at argument 0. */
-export type ArgumentOrOption = number | { readonly option: string };
+/**
+ * Where a declaration keeps its parts: an argument index, or a property of the options object at
+ * argument 0, or (`positional`) that argument when the first is no options object (an older API).
+ */
+export type ArgumentOrOption = number | { readonly option: string; readonly positional?: number };
 
 export interface MetricDeclarationSpec {
   /** The metric name (or a StatsD prefix). */

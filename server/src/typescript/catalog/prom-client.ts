@@ -14,8 +14,9 @@ const INSTRUMENTS: Readonly<Record<string, InstrumentSpec>> = {
   Summary: { kind: 'summary', boundaries: { option: 'percentiles' }, defaultBoundaries: 7 },
 };
 
+/** Before prom-client 11, a metric was declared positionally: `new Histogram(name, help, labelNames)`. */
 const declaresMetric = (instance: string): Behaviour => ({
-  declares: { name: { option: 'name' }, labelNames: { option: 'labelNames' }, instrument: INSTRUMENTS[instance] },
+  declares: { name: { option: 'name', positional: 0 }, labelNames: { option: 'labelNames', positional: 2 }, instrument: INSTRUMENTS[instance] },
 });
 
 const labelsArg = (arg: number) => ({ call: { sink: { kind: 'labels-object', arg, wrapped: true, noun: 'label' } } }) as const;
