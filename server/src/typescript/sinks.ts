@@ -284,7 +284,7 @@ export class SinkFinder {
         found = derived.noun === 'tag' ? this.tagSites(arg, metric) : this.labelObjectSites(arg, literal, derived.noun, metric);
       } else if (literal && derived.holds === 'values') {
         found = this.positionalSites(literal.elements, { name: metric, labelNames: derived.labelNames ?? [] });
-      } else if (derived.noun === 'tag') {
+      } else if (derived.noun === 'tag' && derived.holds !== 'value') {
         // Anything but a literal may be a StatsD value rather than tags: only a wrapper's own parameter is passed on.
         found = this.tagSites(arg, metric);
         if (found.length === 0 && derived.stat && mayBeTags(arg, this.resolver.checker)) stats.unlisted(derived.stat);
