@@ -15,10 +15,9 @@ import type { LabelKey, LabelNoun, SinkSite } from '../analysis/sink-site';
 import { notes } from '../analysis/step-notes';
 import { METRIC_NAME, SHAPED_MEASUREMENTS } from './catalog/metric-shapes';
 import type { OptionSink, SinkSpec } from './catalog/model';
-import { TABLES } from './catalog';
-import { metricVocabulary } from './catalog/vocabulary';
 import { DeclarationReader, NO_METRIC, type MetricInfo } from './declarations';
 import { DerivedSinks } from './derived-sinks';
+import { HandOffs } from './hand-offs';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf, stepAt } from './spans';
@@ -26,11 +25,6 @@ import { isStatValue, mayBeTags, statDeclaration, statName, StatsAtCall, type St
 import { asFunction, returnExpressions, skipOuter, staticName, walk } from './syntax';
 import { typeAt } from './type-at';
 
-/** Calls that take a metric object without labelling it, by the callee's name, from every catalog. */
-const METRIC_READERS = new Set(TABLES.flatMap((table) => table.metricReaders ?? []));
-const vocabulary = metricVocabulary();
-/** The classes and methods whose construction or call declares a metric, by name. */
-const DECLARING_NAMES = new Set([...vocabulary.declaringClasses, ...vocabulary.declaringMethods]);
 
 /** A place where a value becomes a label (or a metric name), still as syntax. */
 export interface TsSinkSite {
@@ -101,6 +95,7 @@ const MAX_TAG_LIST_HOPS = 4;
 export class SinkFinder {
   private readonly derived: DerivedSinks;
   private readonly declared: DeclarationReader;
+  private readonly handedOff: HandOffs;
 
   constructor(
     private readonly resolver: Resolver,
@@ -109,6 +104,7 @@ export class SinkFinder {
   ) {
     this.derived = new DerivedSinks(index, (fn) => (fn.body ? this.sitesUnder(fn.body) : []));
     this.declared = new DeclarationReader(resolver, index);
+    this.handedOff = new HandOffs(resolver, index, this.declared);
   }
 
   /**
@@ -144,77 +140,9 @@ export class SinkFinder {
     return this.declared.metricDeclarations(file);
   }
 
-  /**
-   * The calls of `file` that are handed a metric with a constant name (`instrument(app, histogram)`,
-   * `new Plugin({ histogram })` is not followed), but for the readers the catalogs name: each may write
-   * its labels out of sight, so each is a write of every label whose values are unknown.
-   */
+  /** The calls of `file` handed a metric they may write out of sight (see `hand-offs.ts`). */
   handOffs(file: ts.SourceFile): LabelSite[] {
-    const sites: LabelSite[] = [];
-    walk(file, (node) => {
-      if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
-      const callee = skipOuter(node.expression);
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-      if (name === undefined || METRIC_READERS.has(name)) return;
-      // The metrics first, the callee last: asking what a callee is costs more than most arguments.
-      const metrics = (node.arguments ?? []).flatMap((argument) => {
-        const value = skipOuter(argument);
-        const metric = ts.isIdentifier(value) || ts.isPropertyAccessExpression(value) ? this.heldMetric(value) : NO_METRIC;
-        return metric.name === undefined ? [] : [metric];
-      });
-      // The program's own functions and classes are followed where they label what they are given.
-      if (metrics.length === 0 || this.resolver.behaviourOf(node) || this.isProgramCallee(node, callee)) return;
-      const why = `the metric is handed to \`${callee.getText()}()\`, which may write it`;
-      for (const metric of metrics) for (const label of metric.labelNames) if (label !== undefined) sites.push({ ...spanOf(node), label, metric: metric.name, values: { kind: 'unknown', why } });
-    });
-    return sites;
-  }
-
-  /**
-   * The metric a variable or property holds when it is initialised with the metric's constructor
-   * (`const h = new Histogram(…)`): a hand-off passes the metric itself, so no call is followed.
-   */
-  private heldMetric(value: ts.Identifier | ts.PropertyAccessExpression): MetricInfo {
-    let initializer: ts.Expression | undefined;
-    if (ts.isIdentifier(value)) {
-      const declaration = this.index.declarationOf(value);
-      if (declaration && (ts.isVariableDeclaration(declaration) || ts.isPropertyDeclaration(declaration) || ts.isPropertyAssignment(declaration))) initializer = declaration.initializer;
-    } else if (this.mayHoldMetrics(value.expression)) {
-      initializer = this.index.propertyDeclarationOf(value)?.initializer;
-    }
-    const constructor = initializer && skipOuter(initializer);
-    if (!constructor || (!ts.isNewExpression(constructor) && !ts.isCallExpression(constructor))) return NO_METRIC;
-    // What a callee is costs more to ask than its name: only a name that declares metrics is asked about.
-    const callee = skipOuter(constructor.expression);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    if (name === undefined || !DECLARING_NAMES.has(name)) return NO_METRIC;
-    const declares = this.resolver.behaviourOf(constructor)?.declares;
-    return declares ? this.declared.describe(constructor, declares.name, declares.labelNames) : NO_METRIC;
-  }
-
-  /**
-   * Whether properties of `receiver` may be metrics the program keeps: `this`, a module's namespace, a
-   * required module or an object literal. A request's or a response's properties are never asked about,
-   * which would mean resolving the framework's types.
-   */
-  private mayHoldMetrics(receiver: ts.Expression): boolean {
-    const node = skipOuter(receiver);
-    if (node.kind === ts.SyntaxKind.ThisKeyword) return true;
-    if (!ts.isIdentifier(node)) return false;
-    const declaration = this.index.declarationOf(node);
-    if (!declaration) return false;
-    if (ts.isNamespaceImport(declaration) || ts.isImportClause(declaration)) return true;
-    const initializer = ts.isVariableDeclaration(declaration) && declaration.initializer && skipOuter(declaration.initializer);
-    return !!initializer && (ts.isObjectLiteralExpression(initializer) || (ts.isCallExpression(initializer) && initializer.expression.getText() === 'require'));
-  }
-
-  /** Whether a call's callee is a function or class of the program itself, not of a library. */
-  private isProgramCallee(call: ts.CallExpression | ts.NewExpression, callee: ts.Expression): boolean {
-    if (ts.isCallExpression(call) && this.resolver.functionDeclarationOf(call.expression)) return true;
-    const checker = this.resolver.checker;
-    let symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(callee) ? callee.name : callee);
-    if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-    return symbol?.declarations?.some((declaration) => isProgramFile(declaration.getSourceFile())) ?? false;
+    return this.handedOff.in(file);
   }
 
   private sitesOfCall(call: ts.CallExpression | ts.NewExpression): TsSinkSite[] {
@@ -607,9 +535,4 @@ function tagName(element: ts.Expression): string | undefined {
   const text = ts.isStringLiteralLike(head) ? head.text : ts.isTemplateExpression(head) ? head.head.text : undefined;
   const colon = text?.indexOf(':') ?? -1;
   return text !== undefined && colon > 0 ? text.slice(0, colon) : undefined;
-}
-
-/** A file of the program's own code: neither a declaration file nor a package's. */
-function isProgramFile(file: ts.SourceFile): boolean {
-  return !file.isDeclarationFile && !file.fileName.includes('/node_modules/');
 }
