@@ -165,26 +165,60 @@ export function biggestFactor(budget: MetricBudget): Extract<LabelCount, { kind:
   return biggest;
 }
 
+/** A label's count as a report shows it: from a budget, or read back from an inventory's JSON. */
+export interface ShownCount {
+  readonly name: string;
+  readonly kind: LabelCount['kind'];
+  readonly size?: number;
+  readonly estimate?: boolean;
+}
+
+/** A worst case as a report shows it. */
+export interface ShownWorstCase {
+  readonly kind: WorstCase['kind'];
+  readonly series?: number;
+  readonly samples?: number;
+  readonly estimate?: boolean;
+}
+
 /** `method (9) × route (14) × status (5)`: each label and its count, `?` or `unbounded` where there is none. */
-export function describeFactors(budget: MetricBudget): string {
-  if (budget.labels.length === 0) return 'no labels';
-  return budget.labels.map((label) => `${label.label} (${sizeOf(label)})`).join(' × ');
+export function shownFactors(counts: readonly ShownCount[]): string {
+  if (counts.length === 0) return 'no labels';
+  return counts.map((count) => `${count.name} (${shownSize(count)})`).join(' × ');
 }
 
 /** `9`, `≈ 63`, `unbounded` or `?`: what one label contributes. */
-export function sizeOf(label: LabelCount): string {
-  if (label.kind === 'unbounded') return 'unbounded';
-  if (label.kind === 'unknown') return '?';
-  return `${label.set.estimate ? '≈ ' : ''}${formatCount(label.set.size)}`;
+export function shownSize(count: ShownCount): string {
+  if (count.kind === 'unbounded') return 'unbounded';
+  if (count.kind === 'unknown') return '?';
+  return `${count.estimate ? '≈ ' : ''}${formatCount(count.size ?? 0)}`;
 }
 
-/** `≤ 630 series`, `≈ 6,615 series, ≈ 92,610 samples`, `unbounded` or `unknown`: the worst case in a few words. */
-export function describeTotal(budget: MetricBudget): string {
-  const { worstCase } = budget;
+/** `≤ 630 series`, `≈ 6,615 series, ≈ 92,610 samples` (with `samples`), `unbounded` or `unknown`. */
+export function shownTotal(worstCase: ShownWorstCase, samples: boolean): string {
   if (worstCase.kind !== 'counted') return worstCase.kind;
   const about = worstCase.estimate ? '≈' : '≤';
-  const series = `${about} ${formatCount(worstCase.series)} series`;
-  return budget.declaration.samplesPerSeries ? `${series}, ${about} ${formatCount(worstCase.samples)} samples` : series;
+  const series = `${about} ${formatCount(worstCase.series ?? 0)} series`;
+  return samples ? `${series}, ${about} ${formatCount(worstCase.samples ?? 0)} samples` : series;
+}
+
+function shownCount(label: LabelCount): ShownCount {
+  return label.kind === 'counted' ? { name: label.label, kind: label.kind, size: label.set.size, estimate: label.set.estimate } : { name: label.label, kind: label.kind };
+}
+
+/** A budget's factors (see `shownFactors`). */
+export function describeFactors(budget: MetricBudget): string {
+  return shownFactors(budget.labels.map(shownCount));
+}
+
+/** What one label of a budget contributes (see `shownSize`). */
+export function sizeOf(label: LabelCount): string {
+  return shownSize(shownCount(label));
+}
+
+/** A budget's worst case in a few words, its samples too when a series has several. */
+export function describeTotal(budget: MetricBudget): string {
+  return shownTotal(budget.worstCase, budget.declaration.samplesPerSeries !== undefined);
 }
 
 /** `method (9) × route (14) × status (5) = ≤ 630 series, ≤ 8,820 samples (12 buckets + _sum + _count)`. */

@@ -4,7 +4,7 @@
  * a document from another checkout compares. Add fields, never rename or remove them without bumping
  * `version`.
  */
-import type { LabelCount, MetricBudget } from '../analysis/series-budget';
+import { shownFactors, shownSize, shownTotal, type LabelCount, type MetricBudget } from '../analysis/series-budget';
 import { relativePath } from '../project/paths';
 import { TOOL_NAME } from '../product';
 import type { Positions } from './line-map';
@@ -107,21 +107,16 @@ function labelEntry(label: LabelCount, at: (span: { file: string; start: number 
 
 /** The worst case of an entry in a few words: `≤ 630 series`, `≈ 6,615 series`, `unbounded`, `unknown`. */
 export function entryTotal(entry: MetricEntry): string {
-  const { worstCase } = entry;
-  if (worstCase.kind !== 'counted') return worstCase.kind;
-  return `${worstCase.estimate ? '≈' : '≤'} ${(worstCase.series ?? 0).toLocaleString('en-US')} series`;
+  return shownTotal(entry.worstCase, false);
 }
 
 /** `method (35) × status (≈ 63)`. */
 export function entryFactors(entry: MetricEntry): string {
-  if (entry.labels.length === 0) return 'no labels';
-  return entry.labels.map((label) => `${label.name} (${labelSize(label)})`).join(' × ');
+  return shownFactors(entry.labels);
 }
 
 export function labelSize(label: LabelEntry): string {
-  if (label.kind === 'unbounded') return 'unbounded';
-  if (label.kind === 'unknown') return '?';
-  return `${label.estimate ? '≈ ' : ''}${(label.size ?? 0).toLocaleString('en-US')}`;
+  return shownSize(label);
 }
 
 /** Whether an entry is over its budget as `series-budget` judges it: by what its bounded labels prove. */
