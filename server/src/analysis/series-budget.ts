@@ -72,7 +72,7 @@ function budgetOf(declarations: readonly MetricDeclaration[], sites: readonly La
     ? names.map((label): LabelCount => ({ kind: 'unknown', label, why: "the metric's name is built at run time, so its writes cannot be told from another metric's", sites: [] }))
     : names.map((label) => withRoutes(countLabel(label, sites.filter((site) => site.label === label)), routes));
   if (declaration.statsd) labels = statTags(labels, declarations);
-  else if (declaration.unlistedLabels) labels = [...labels, { kind: 'unknown', label: '(other labels)', why: 'its label names are not a literal list', sites: [] }];
+  else if (declaration.unlistedLabels) labels = [...labels, { kind: 'unknown', label: '(other labels)', why: 'its label names are not one literal list (built at run time, or added to after it is made)', sites: [] }];
   return {
     metric: declaration.metric,
     declaration,

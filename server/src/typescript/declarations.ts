@@ -31,11 +31,14 @@ interface Made {
   readonly declares: MetricDeclarationSpec;
 }
 
+/** Array methods that add to the array they are called on. */
+const GROWING_METHODS = new Set(['push', 'unshift', 'splice']);
+
 /** How much of a dynamic name's expression is shown. */
 const SHOWN_NAME_LENGTH = 60;
 
 export class DeclarationReader {
-  private readonly factories = new Map<ts.Node, Made | null>();
+  private readonly factories = new Map<ts.Node, readonly Made[]>();
 
   constructor(
     private readonly resolver: Resolver,
@@ -70,11 +73,12 @@ export class DeclarationReader {
       if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
       const declares = this.resolver.behaviourOf(node)?.declares;
       if (declares) {
-        const declaration = this.declarationAt(node, { call: node, declares }, new Map());
-        if (declaration && (!declaration.dynamicName || !this.isFactoryMade(node))) declarations.push(declaration);
+        const made = { call: node, declares };
+        const declaration = this.declarationAt(node, made, new Map());
+        if (declaration && !this.isNamedByItsFactory(made)) declarations.push(declaration);
         return;
       }
-      const made = ts.isCallExpression(node) && node.arguments.length > 0 ? this.factoryCall(node) : undefined;
+      const made = ts.isCallExpression(node) ? this.factoryCall(node) : undefined;
       const declaration = made && this.declarationAt(node, made.made, made.bound);
       if (declaration) declarations.push(declaration);
     });
@@ -112,7 +116,7 @@ export class DeclarationReader {
     const shownAt = at === made.call ? (nameNode?.getSourceFile() === file ? nameNode : undefined) : this.passedName(at, nameNode, bound);
     if (!shownAt) return undefined;
     const labels = labelNames.filter((label) => label !== undefined);
-    const unlisted = namesNode !== undefined && (labels.length < labelNames.length || !this.index.literalOf(namesNode, bound));
+    const unlisted = namesNode !== undefined && (labels.length < labelNames.length || !this.index.literalOf(namesNode, bound) || this.isGrown(namesNode));
     const known = { labels, ...(unlisted ? { unlistedLabels: true } : {}), ...(made.declares.instrument && this.instrumentOf(made.call, made.declares.instrument, bound)) };
     if (name !== undefined) return { ...spanOf(shownAt), metric: name, ...known };
     return { ...spanOf(shownAt), metric: shownName(shownAt), dynamicName: true, ...known };
@@ -131,20 +135,23 @@ export class DeclarationReader {
     return inside ? node! : (call.arguments?.[0] ?? call);
   }
 
-  /** A call of the program's own function that returns a metric it declares, with its parameters bound to the call's arguments. */
+  /**
+   * A call of the program's own function that returns a metric it names by a parameter, with the
+   * parameters bound to the call's arguments: the call names the metric.
+   */
   private factoryCall(call: ts.CallExpression): { made: Made; bound: ParameterBindings } | undefined {
     const fn = this.resolver.functionDeclarationOf(call.expression);
-    const made = fn && this.factoryOf(fn);
+    const made = fn && this.factoryOf(fn).find((candidate) => this.isNamedByParameter(candidate, fn));
     if (!fn || !made) return undefined;
     const bound = new Map(fn.parameters.map((param, i) => [param, call.arguments[i]] as const).filter(([, arg]) => arg !== undefined));
     return { made, bound };
   }
 
-  /** The declaring call `fn` returns, directly or through a constant it was kept in. */
-  private factoryOf(fn: FunctionNode): Made | undefined {
+  /** The declaring calls `fn` returns (one or another: `opts.summary ? new Summary(…) : new Histogram(…)`), directly or through a constant. */
+  private factoryOf(fn: FunctionNode): readonly Made[] {
     const known = this.factories.get(fn);
-    if (known !== undefined) return known ?? undefined;
-    let made: Made | undefined;
+    if (known) return known;
+    const made: Made[] = [];
     for (const returned of returnExpressions(fn)) {
       let expression = skipOuter(returned);
       if (ts.isIdentifier(expression)) {
@@ -153,21 +160,60 @@ export class DeclarationReader {
         if (initializer) expression = skipOuter(initializer);
       }
       const declares = (ts.isNewExpression(expression) || ts.isCallExpression(expression)) && this.resolver.behaviourOf(expression)?.declares;
-      if (declares) {
-        made = { call: expression as DeclaringCall, declares };
-        break;
-      }
+      if (declares) made.push({ call: expression as DeclaringCall, declares });
     }
-    this.factories.set(fn, made ?? null);
+    this.factories.set(fn, made);
     return made;
   }
 
-  /** Whether a declaring call is what its enclosing function returns: each of the factory's calls declares the metric. */
-  private isFactoryMade(call: DeclaringCall): boolean {
-    for (let node: ts.Node | undefined = call.parent; node; node = node.parent) {
-      if (ts.isFunctionLike(node)) return this.factoryOf(node as FunctionNode)?.call === call;
+  /** Whether a declaring call is returned by the function holding it, which names it by a parameter: its callers declare it. */
+  private isNamedByItsFactory(made: Made): boolean {
+    for (let node: ts.Node | undefined = made.call.parent; node; node = node.parent) {
+      if (!ts.isFunctionLike(node)) continue;
+      const fn = node as FunctionNode;
+      return this.factoryOf(fn).some((candidate) => candidate.call === made.call) && this.isNamedByParameter(made, fn);
     }
     return false;
+  }
+
+  /**
+   * Whether a list of label names kept in a variable is added to after it is made (`labels.push('path')`,
+   * `labels.push.apply(labels, extra)`, `labels[n] = …`): its literal is not all its names.
+   */
+  private isGrown(namesNode: ts.Expression): boolean {
+    const holder = skipOuter(namesNode);
+    if (!ts.isIdentifier(holder)) return false;
+    const declaration = this.index.declarationOf(holder);
+    if (!declaration || !ts.isVariableDeclaration(declaration)) return false;
+    const scope = ts.findAncestor(declaration, (node) => ts.isBlock(node) || ts.isSourceFile(node)) ?? declaration.getSourceFile();
+    const isHolder = (node: ts.Expression) => {
+      const expression = skipOuter(node);
+      return ts.isIdentifier(expression) && expression.text === holder.text && this.index.declarationOf(expression) === declaration;
+    };
+    let grown = false;
+    walk(scope, (node) => {
+      if (grown) return;
+      if (ts.isPropertyAccessExpression(node) && GROWING_METHODS.has(node.name.text) && isHolder(node.expression)) grown = true;
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isElementAccessExpression(node.left) && isHolder(node.left.expression)) grown = true;
+    });
+    return grown;
+  }
+
+  /** Whether the name of what `made` declares is built from a parameter of `fn` (`name`, `opts.name`, `` `${prefix}_total` ``). */
+  private isNamedByParameter(made: Made, fn: FunctionNode): boolean {
+    const nameNode = this.argumentOrOption(made.call, made.declares.name);
+    if (!nameNode || this.index.literalStringOf(nameNode) !== undefined) return false;
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isIdentifier(node)) {
+        const declaration = this.index.declarationOf(node);
+        if (declaration && ts.isParameter(declaration) && declaration.parent === fn) found = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(nameNode);
+    return found;
   }
 
   /** The instrument a declaration makes, with its samples per series from the boundaries it is given (else the library's default). */
