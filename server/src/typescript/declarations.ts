@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { LabelDeclaration, MetricDeclaration } from '../analysis/finding';
 import { samplesPerSeries } from '../analysis/series-budget';
 import type { ArgumentOrOption, InstrumentSpec, MetricDeclarationSpec } from './catalog/model';
+import { metricVocabulary } from './catalog/vocabulary';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf } from './spans';
@@ -29,6 +30,15 @@ export const NO_METRIC: MetricInfo = { labelNames: [] };
 interface Made {
   readonly call: DeclaringCall;
   readonly declares: MetricDeclarationSpec;
+}
+
+/** The classes and methods whose construction or call declares a metric, by name. */
+const vocabulary = metricVocabulary();
+const DECLARING_NAMES = new Set([...vocabulary.declaringClasses, ...vocabulary.declaringMethods]);
+
+function calleeName(call: DeclaringCall): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
 }
 
 /** Array methods that add to the array they are called on. */
@@ -71,14 +81,15 @@ export class DeclarationReader {
     const declarations: MetricDeclaration[] = [];
     walk(file, (node) => {
       if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
-      const declares = this.resolver.behaviourOf(node)?.declares;
-      if (declares) {
-        const made = { call: node, declares };
+      const behaviour = this.resolver.behaviourOf(node);
+      if (behaviour?.declares) {
+        const made = { call: node, declares: behaviour.declares };
         const declaration = this.declarationAt(node, made, new Map());
         if (declaration && !this.isNamedByItsFactory(made)) declarations.push(declaration);
         return;
       }
-      const made = ts.isCallExpression(node) ? this.factoryCall(node) : undefined;
+      // A call a catalog describes is a library's, no factory of the program's own.
+      const made = ts.isCallExpression(node) && !behaviour ? this.factoryCall(node) : undefined;
       const declaration = made && this.declarationAt(node, made.made, made.bound);
       if (declaration) declarations.push(declaration);
     });
@@ -159,8 +170,10 @@ export class DeclarationReader {
         const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
         if (initializer) expression = skipOuter(initializer);
       }
-      const declares = (ts.isNewExpression(expression) || ts.isCallExpression(expression)) && this.resolver.behaviourOf(expression)?.declares;
-      if (declares) made.push({ call: expression as DeclaringCall, declares });
+      if (!(ts.isNewExpression(expression) || ts.isCallExpression(expression)) || !DECLARING_NAMES.has(calleeName(expression) ?? '')) continue;
+      // What a callee is costs more to ask than its name: only a name that declares metrics is asked about.
+      const declares = this.resolver.behaviourOf(expression)?.declares;
+      if (declares) made.push({ call: expression, declares });
     }
     this.factories.set(fn, made);
     return made;

@@ -63,6 +63,7 @@ export class ProgramIndex {
   private readonly assignmentsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
+  private readonly functionsOf = new Map<ts.Node, FunctionNode | null>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
   private staticMounts: ts.SourceFile[] | undefined;
   private emits: Map<string, ts.CallExpression[]> | undefined;
@@ -243,6 +244,16 @@ export class ProgramIndex {
    * (`module.exports = { observe }`, `{ observe: observe }`).
    */
   functionOf(callee: ts.Expression, hops = 0): FunctionNode | undefined {
+    if (hops > 0) return this.findFunctionOf(callee, hops);
+    // A callee is asked about by the sink finder, the declarations and the hand-offs alike.
+    const known = this.functionsOf.get(callee);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.findFunctionOf(callee, 0);
+    this.functionsOf.set(callee, found ?? null);
+    return found;
+  }
+
+  private findFunctionOf(callee: ts.Expression, hops: number): FunctionNode | undefined {
     const expression = skipOuter(callee);
     const nameNode = ts.isPropertyAccessExpression(expression) ? expression.name : expression;
     if (!ts.isIdentifier(nameNode) && !ts.isPrivateIdentifier(nameNode)) return undefined;
