@@ -1,5 +1,5 @@
 /**
- * The CLI (and the server) keep V8's code for TypeScript's compiler between runs, in the user's own
+ * The CLI and the server keep V8's code for TypeScript's compiler between runs, in the user's own
  * cache folder. The cache may only save time: a first run, a cached run and a run over a damaged cache
  * report the same. And it is private: a folder others may write to is not used, and a symlink planted
  * where the cache goes is replaced, never followed.
@@ -51,6 +51,18 @@ test('a cold, a cached and a damaged code cache give the same report', () => {
     fs.writeFileSync(cache, 'not a code cache');
     assert.deepEqual(scanIncident(cacheHome), cold);
     assert.ok(fs.statSync(cache).size > 1_000_000, 'a rejected cache is written again');
+  } finally {
+    removeTree(cacheHome);
+  }
+});
+
+test('the language server keeps the same cache', () => {
+  const cacheHome = createTempTree({});
+  try {
+    // A server whose client goes away at once still loads TypeScript, through the cache.
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'server', 'out', 'server.js'), '--stdio'], { input: '', env: { ...process.env, XDG_CACHE_HOME: cacheHome }, timeout: 30_000 });
+    const written = BUILT_IN ? fs.readdirSync(path.join(cacheHome, 'cardinal', 'node')) : cacheFiles(cacheHome);
+    assert.ok(written.length > 0, 'the server wrote a code cache');
   } finally {
     removeTree(cacheHome);
   }
