@@ -30,6 +30,7 @@ export const notes = {
   element: (holder: string, index: number) => `element ${index} of ${quote(holder)}`,
   /** An element put at a position the code computes. */
   elementOf: (holder: string) => `an element of ${quote(holder)}`,
+  addedTo: (holder: string) => `added to ${quote(holder)}`,
   /** A call that carries its argument's values: a conversion, a formatter, a string method. */
   through: (call: string) => `through ${quote(call)}`,
   combined: () => 'combined into a new value',

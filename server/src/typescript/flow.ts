@@ -340,6 +340,10 @@ export class FlowTracer {
       for (const assigned of this.index.assignmentsTo(declaration)) {
         parts.push(through(this.value(assigned, frameFor(assigned, frame), depth), stepAt(assigned.parent, notes.assignedTo(name))));
       }
+      // An array or set filled after it was made holds what was put in it too.
+      for (const { call, value } of this.index.insertionsInto(declaration)) {
+        parts.push(through(this.value(value, frameFor(value, frame), depth), stepAt(call, notes.addedTo(name))));
+      }
       return parts.length > 0 ? choice(parts) : UNKNOWN;
     }
     if (ts.isBindingElement(declaration)) return this.paths.bindingFacts(declaration, frameFor(declaration, frame), depth);

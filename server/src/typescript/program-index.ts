@@ -59,11 +59,36 @@ export interface PropertyWrite {
   readonly value: ts.Expression;
 }
 
+/** A value put into a container after it was made: `lvs.push(value)`. */
+export interface Insertion {
+  readonly call: ts.CallExpression;
+  readonly value: ts.Expression;
+}
+
+/** The kind of container an initializer makes: an array (`[…]`, `new Array()`, `Array.from(…)`) or a set. */
+function containerMadeBy(initializer: ts.Expression | undefined): 'array' | 'set' | undefined {
+  const node = initializer && skipOuter(initializer);
+  if (!node) return undefined;
+  if (ts.isArrayLiteralExpression(node)) return 'array';
+  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) return node.expression.text === 'Set' ? 'set' : node.expression.text === 'Array' ? 'array' : undefined;
+  const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
+  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' ? 'array' : undefined;
+}
+
+/** Methods that put their arguments into the array or set they are called on, by the first argument put. */
+const INSERTING_METHODS: ReadonlyMap<string, number> = new Map([
+  ['push', 0],
+  ['unshift', 0],
+  ['splice', 2],
+  ['add', 0],
+]);
+
 export class ProgramIndex {
   private readonly assignmentsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private readonly functionsOf = new Map<ts.Node, FunctionNode | null>();
+  private readonly insertionsByFile = new Map<ts.SourceFile, Map<ts.Symbol, Insertion[]>>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
   private staticMounts: ts.SourceFile[] | undefined;
   private emits: Map<string, ts.CallExpression[]> | undefined;
@@ -90,6 +115,19 @@ export class ProgramIndex {
     const symbol = name && this.checker.getSymbolAtLocation(name);
     if (!symbol) return [];
     return this.assignmentsIn(declaration.getSourceFile()).get(symbol) ?? [];
+  }
+
+  /**
+   * Values put into the array or set a variable holds after it was made (`lvs.push(v)`, `unshift`,
+   * `splice`'s items, `set.add(v)`), in the variable's file: the container holds them too.
+   */
+  insertionsInto(declaration: ts.VariableDeclaration): readonly Insertion[] {
+    const container = containerMadeBy(declaration.initializer);
+    if (!container || !ts.isIdentifier(declaration.name)) return [];
+    const symbol = this.checker.getSymbolAtLocation(declaration.name);
+    const inserted = (symbol && this.insertionsIn(declaration.getSourceFile()).get(symbol)) ?? [];
+    // `add` fills a set; on anything else (an OpenTelemetry counter's `add`) it is no insertion.
+    return inserted.filter(({ call }) => (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'add') === (container === 'set'));
   }
 
   /** Properties written onto the object a variable holds (`labels.route = …`), in the variable's file. */
@@ -387,6 +425,26 @@ export class ProgramIndex {
     });
     map = found;
     this.assignmentsByFile.set(file, map);
+    return map;
+  }
+
+  private insertionsIn(file: ts.SourceFile): Map<ts.Symbol, Insertion[]> {
+    let map = this.insertionsByFile.get(file);
+    if (map) return map;
+    const found = new Map<ts.Symbol, Insertion[]>();
+    walk(file, (node) => {
+      if (!ts.isCallExpression(node)) return;
+      const callee = skipOuter(node.expression);
+      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return;
+      const first = INSERTING_METHODS.get(callee.name.text);
+      if (first === undefined || node.arguments.length <= first) return;
+      const symbol = this.checker.getSymbolAtLocation(callee.expression);
+      if (!symbol) return;
+      const inserted = node.arguments.slice(first).map((arg) => ({ call: node, value: ts.isSpreadElement(arg) ? arg.expression : arg }));
+      found.set(symbol, [...(found.get(symbol) ?? []), ...inserted]);
+    });
+    map = found;
+    this.insertionsByFile.set(file, map);
     return map;
   }
 

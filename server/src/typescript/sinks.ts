@@ -279,9 +279,15 @@ export class SinkFinder {
     const place = (span: ts.Node, value: ts.Expression, via: readonly FlowStep[], hops: number): void => {
       if (ts.isSpreadElement(value)) {
         const array = hops < MAX_HOPS ? this.index.literalOf(value.expression) : undefined;
-        if (array && ts.isArrayLiteralExpression(array)) {
+        const added = this.addedAfter(value.expression);
+        if (array && ts.isArrayLiteralExpression(array) && added !== undefined) {
           const holder = value.expression.getText();
           array.elements.forEach((element, i) => place(span, element, [stepAt(element, notes.element(holder, i)), ...via], hops + 1));
+          // Values pushed after the literal come after its elements, in order when pushed unconditionally.
+          for (const { call, value: pushed, inOrder } of added) {
+            if (!inOrder) position = undefined;
+            place(span, pushed, [stepAt(call, notes.addedTo(holder)), ...via], hops + 1);
+          }
         } else {
           const at = position;
           sites.push({ kind: 'label', node: span, value: value.expression, noun: 'label', metric: metric.name, via, holds: 'values', labelNames: at === undefined ? [] : metric.labelNames.slice(at) });
@@ -295,6 +301,21 @@ export class SinkFinder {
     };
     for (const arg of args) place(arg, arg, [], 0);
     return sites;
+  }
+
+  /**
+   * The values pushed onto the array a variable holds after it was made, each `inOrder` when pushed
+   * by a statement of the block that declares it (so its position follows); undefined when values
+   * were put anywhere else in it (`unshift`, `splice`), which leaves no position known.
+   */
+  private addedAfter(holder: ts.Expression): { call: ts.CallExpression; value: ts.Expression; inOrder: boolean }[] | undefined {
+    const node = skipOuter(holder);
+    const declaration = ts.isIdentifier(node) ? this.index.declarationOf(node) : undefined;
+    if (!declaration || !ts.isVariableDeclaration(declaration)) return [];
+    const added = this.index.insertionsInto(declaration);
+    if (added.some(({ call }) => !ts.isPropertyAccessExpression(call.expression) || call.expression.name.text !== 'push')) return undefined;
+    const block = declaration.parent.parent?.parent;
+    return added.map(({ call, value }) => ({ call, value, inOrder: ts.isExpressionStatement(call.parent) && call.parent.parent === block }));
   }
 
   /** One site per property of a labels object, plus properties written onto it later (`labels.route = …`). */
