@@ -456,7 +456,7 @@ export class ProgramIndex {
     walk(file, (node) => {
       const assigned = ts.isCallExpression(node) ? objectAssignTarget(node) : undefined;
       const assignedSymbol = assigned && this.symbolOf(assigned);
-      if (assignedSymbol) for (const write of assignedProperties(node as ts.CallExpression)) add(assignedSymbol, write);
+      if (assignedSymbol) for (const write of assignedProperties(node as ts.CallExpression, (source) => this.literalOf(source))) add(assignedSymbol, write);
       if (!ts.isBinaryExpression(node) || node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const left = skipOuter(node.left);
       if (!(ts.isPropertyAccessExpression(left) || ts.isElementAccessExpression(left)) || !ts.isIdentifier(left.expression)) return;
@@ -478,11 +478,14 @@ function objectAssignTarget(call: ts.CallExpression): ts.Identifier | undefined 
   return target && ts.isIdentifier(target) ? target : undefined;
 }
 
-/** The properties of the object literals `Object.assign` copies, each as a write at its name. */
-function assignedProperties(call: ts.CallExpression): PropertyWrite[] {
+/**
+ * The properties of the objects `Object.assign` copies, each as a write at its name: object literals,
+ * and variables holding one (`literalOf`).
+ */
+function assignedProperties(call: ts.CallExpression, literalOf: (node: ts.Expression) => ts.Expression | undefined): PropertyWrite[] {
   return call.arguments.slice(1).flatMap((source) => {
-    const literal = skipOuter(source);
-    if (!ts.isObjectLiteralExpression(literal)) return [];
+    const literal = ts.isSpreadElement(source) ? undefined : literalOf(source);
+    if (!literal || !ts.isObjectLiteralExpression(literal)) return [];
     return literal.properties.flatMap((property): PropertyWrite[] => {
       if (ts.isShorthandPropertyAssignment(property)) return [{ name: property.name.text, target: property.name, value: property.name }];
       if (!ts.isPropertyAssignment(property) || !(ts.isIdentifier(property.name) || ts.isStringLiteral(property.name))) return [];
