@@ -29,6 +29,7 @@ import { PathReader } from './flow-paths';
 import { finiteSetGuard, isGuardedUse } from './guards';
 import { isOverridableMethod } from './methods';
 import { routeMethodsAt } from './routes';
+import { containerMadeBy } from './containers';
 import { iteratedByLoop, iteratedByParameter } from './iteration';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
@@ -340,9 +341,9 @@ export class FlowTracer {
       for (const assigned of this.index.assignmentsTo(declaration)) {
         parts.push(through(this.value(assigned, frameFor(assigned, frame), depth), stepAt(assigned.parent, notes.assignedTo(name))));
       }
-      // An array or set filled after it was made holds what was put in it too.
-      for (const { call, value } of this.index.insertionsInto(declaration)) {
-        parts.push(through(this.value(value, frameFor(value, frame), depth), stepAt(call, notes.addedTo(name))));
+      // An array or set filled after it was made holds what was put in it too (a map's entries are read apart).
+      for (const { call, value, part } of this.index.insertionsInto(declaration)) {
+        if (part === 'element') parts.push(through(this.value(value, frameFor(value, frame), depth), stepAt(call, notes.addedTo(name))));
       }
       return parts.length > 0 ? choice(parts) : UNKNOWN;
     }
@@ -400,6 +401,8 @@ export class FlowTracer {
     if (ts.isPropertyAccessExpression(callee) && VALIDATION_METHODS.has(callee.name.text) && node.arguments.length > 0) {
       return through(this.value(node.arguments[0], frame, depth), stepAt(node, notes.through(`.${callee.name.text}()`)));
     }
+    const map = ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' ? this.mapHeldBy(callee.expression) : undefined;
+    if (map) return this.mapFacts(map, 'value', node, frame, depth);
     if (ts.isPropertyAccessExpression(callee)) {
       const effect = Object.hasOwn(STRING_METHODS, callee.name.text) ? STRING_METHODS[callee.name.text] : undefined;
       if (effect) {
@@ -434,7 +437,11 @@ export class FlowTracer {
       return this.memberFacts(member, param.name as ts.Identifier, undefined);
     }
     const iterated = iteratedByParameter(param);
-    if (iterated && ts.isIdentifier(param.name)) return this.elementFacts(iterated, param.name, frame, depth);
+    if (iterated && ts.isIdentifier(param.name)) {
+      const map = this.mapHeldBy(iterated.collection);
+      if (map) return this.mapFacts(map, iterated.part === 'key' ? 'key' : 'value', param.name, frame, depth);
+      if (iterated.part === 'element') return this.elementFacts(iterated.collection, param.name, frame, depth);
+    }
     const fn = param.parent;
     const index = fn.parameters.indexOf(param);
     const name = param.name.getText();
@@ -458,6 +465,33 @@ export class FlowTracer {
     // A method can also be called through an interface or a base class, where no index finds the call:
     // what its found callers pass is not all it receives.
     return union(isOverridableMethod(fn) ? [...parts, UNKNOWN] : parts);
+  }
+
+  /** The declaration of the map a variable holds (`const routes = new Map()`), when it is one. */
+  private mapHeldBy(node: ts.Expression): ts.VariableDeclaration | undefined {
+    const expression = skipOuter(node);
+    const declaration = ts.isIdentifier(expression) ? this.index.declarationOf(expression) : undefined;
+    return declaration && ts.isVariableDeclaration(declaration) && containerMadeBy(declaration.initializer) === 'map' ? declaration : undefined;
+  }
+
+  /** A map's keys or values as `reader` gets them: what `set` put in, and what it was made with. */
+  private mapFacts(map: ts.VariableDeclaration, part: 'key' | 'value', reader: ts.Node, frame: Frame | undefined, depth: number): Facts {
+    const holder = map.name.getText();
+    const parts = this.index
+      .insertionsInto(map)
+      .filter((insertion) => insertion.part === part)
+      .map(({ call, value }) => through(this.value(value, frameFor(value, frame), depth), stepAt(call, notes.addedTo(holder))));
+    const made = map.initializer && ts.isNewExpression(skipOuter(map.initializer)) ? (skipOuter(map.initializer) as ts.NewExpression).arguments?.[0] : undefined;
+    const entries = made && skipOuter(made);
+    if (entries && ts.isArrayLiteralExpression(entries)) {
+      // `new Map([[key, value], …])`: each entry's key or value.
+      for (const entry of entries.elements) {
+        const pair = skipOuter(entry);
+        const taken = ts.isArrayLiteralExpression(pair) ? pair.elements[part === 'key' ? 0 : 1] : entry;
+        if (taken) parts.push(this.value(taken, frameFor(taken, frame), depth));
+      }
+    } else if (made) parts.push(this.value(made, frameFor(made, frame), depth));
+    return parts.length > 0 ? through(choice(parts), stepAt(reader, notes.readFrom(holder))) : UNKNOWN;
   }
 
   /** What any element of `collection` holds, as the variable `name` that iteration puts it in. */

@@ -4,6 +4,7 @@
  * call sites of a function across files. Built per file on first use and kept for one analysis run.
  */
 import ts from 'typescript';
+import { containerMadeBy, insertedBy, INSERTING_METHODS, type Insertion } from './containers';
 import { typeAt } from './type-at';
 import { asFunction, assignmentDeclarationValue, isExternalFile, returnExpressions, skipOuter, staticName, walk } from './syntax';
 import type { RouterMounts } from './repair';
@@ -59,36 +60,12 @@ export interface PropertyWrite {
   readonly value: ts.Expression;
 }
 
-/** A value put into a container after it was made: `lvs.push(value)`. */
-export interface Insertion {
-  readonly call: ts.CallExpression;
-  readonly value: ts.Expression;
-}
-
-/** The kind of container an initializer makes: an array (`[…]`, `new Array()`, `Array.from(…)`) or a set. */
-function containerMadeBy(initializer: ts.Expression | undefined): 'array' | 'set' | undefined {
-  const node = initializer && skipOuter(initializer);
-  if (!node) return undefined;
-  if (ts.isArrayLiteralExpression(node)) return 'array';
-  if (ts.isNewExpression(node) && ts.isIdentifier(node.expression)) return node.expression.text === 'Set' ? 'set' : node.expression.text === 'Array' ? 'array' : undefined;
-  const callee = ts.isCallExpression(node) ? skipOuter(node.expression) : undefined;
-  return callee && ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === 'Array' ? 'array' : undefined;
-}
-
-/** Methods that put their arguments into the array or set they are called on, by the first argument put. */
-const INSERTING_METHODS: ReadonlyMap<string, number> = new Map([
-  ['push', 0],
-  ['unshift', 0],
-  ['splice', 2],
-  ['add', 0],
-]);
-
 export class ProgramIndex {
   private readonly assignmentsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.Expression[]>>();
   private readonly writesByFile = new Map<ts.SourceFile, Map<ts.Symbol, PropertyWrite[]>>();
   private readonly callSites = new Map<ts.Node, readonly ts.CallExpression[]>();
   private readonly functionsOf = new Map<ts.Node, FunctionNode | null>();
-  private readonly insertionsByFile = new Map<ts.SourceFile, Map<ts.Symbol, Insertion[]>>();
+  private readonly insertingCallsByFile = new Map<ts.SourceFile, Map<ts.Symbol, ts.CallExpression[]>>();
   private parameterizedMounts: ts.SourceFile[] | undefined;
   private staticMounts: ts.SourceFile[] | undefined;
   private emits: Map<string, ts.CallExpression[]> | undefined;
@@ -118,16 +95,15 @@ export class ProgramIndex {
   }
 
   /**
-   * Values put into the array or set a variable holds after it was made (`lvs.push(v)`, `unshift`,
-   * `splice`'s items, `set.add(v)`), in the variable's file: the container holds them too.
+   * Values put into the array, set or map a variable holds after it was made (`lvs.push(v)`,
+   * `set.add(v)`, `map.set(k, v)`), in the variable's file (see `containers.ts`).
    */
   insertionsInto(declaration: ts.VariableDeclaration): readonly Insertion[] {
-    const container = containerMadeBy(declaration.initializer);
-    if (!container || !ts.isIdentifier(declaration.name)) return [];
+    const kind = containerMadeBy(declaration.initializer);
+    if (!kind || !ts.isIdentifier(declaration.name)) return [];
     const symbol = this.checker.getSymbolAtLocation(declaration.name);
-    const inserted = (symbol && this.insertionsIn(declaration.getSourceFile()).get(symbol)) ?? [];
-    // `add` fills a set; on anything else (an OpenTelemetry counter's `add`) it is no insertion.
-    return inserted.filter(({ call }) => (ts.isPropertyAccessExpression(call.expression) && call.expression.name.text === 'add') === (container === 'set'));
+    const calls = (symbol && this.insertingCallsIn(declaration.getSourceFile()).get(symbol)) ?? [];
+    return calls.flatMap((call) => insertedBy(call, kind));
   }
 
   /** Properties written onto the object a variable holds (`labels.route = …`), in the variable's file. */
@@ -428,23 +404,20 @@ export class ProgramIndex {
     return map;
   }
 
-  private insertionsIn(file: ts.SourceFile): Map<ts.Symbol, Insertion[]> {
-    let map = this.insertionsByFile.get(file);
+  /** The calls of a method that may fill a container, by the variable they are called on. */
+  private insertingCallsIn(file: ts.SourceFile): Map<ts.Symbol, ts.CallExpression[]> {
+    let map = this.insertingCallsByFile.get(file);
     if (map) return map;
-    const found = new Map<ts.Symbol, Insertion[]>();
+    const found = new Map<ts.Symbol, ts.CallExpression[]>();
     walk(file, (node) => {
       if (!ts.isCallExpression(node)) return;
       const callee = skipOuter(node.expression);
-      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression)) return;
-      const first = INSERTING_METHODS.get(callee.name.text);
-      if (first === undefined || node.arguments.length <= first) return;
+      if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || !INSERTING_METHODS.has(callee.name.text)) return;
       const symbol = this.checker.getSymbolAtLocation(callee.expression);
-      if (!symbol) return;
-      const inserted = node.arguments.slice(first).map((arg) => ({ call: node, value: ts.isSpreadElement(arg) ? arg.expression : arg }));
-      found.set(symbol, [...(found.get(symbol) ?? []), ...inserted]);
+      if (symbol) found.set(symbol, [...(found.get(symbol) ?? []), node]);
     });
     map = found;
-    this.insertionsByFile.set(file, map);
+    this.insertingCallsByFile.set(file, map);
     return map;
   }
 
