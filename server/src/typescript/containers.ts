@@ -5,6 +5,7 @@
  * it or reading a map's entry gives those values.
  */
 import ts from 'typescript';
+import type { ProgramIndex } from './program-index';
 import { skipOuter } from './syntax';
 
 export type ContainerKind = 'array' | 'set' | 'map';
@@ -56,4 +57,33 @@ export function insertedBy(call: ts.CallExpression, kind: ContainerKind): Insert
     if (!part) return [];
     return [{ call, value: ts.isSpreadElement(arg) ? arg.expression : arg, part }];
   });
+}
+
+/** The declaration of the map a variable holds (`const routes = new Map()`), when it is one. */
+export function mapHeldBy(node: ts.Expression, index: ProgramIndex): ts.VariableDeclaration | undefined {
+  const expression = skipOuter(node);
+  const declaration = ts.isIdentifier(expression) ? index.declarationOf(expression) : undefined;
+  return declaration && ts.isVariableDeclaration(declaration) && containerMadeBy(declaration.initializer) === 'map' ? declaration : undefined;
+}
+
+/**
+ * Where a map's keys or values come from: what `set` put in (with the call), and the entries it was
+ * made with (`new Map([[key, value], …])`, each entry's key or value; any other argument as a whole).
+ */
+export function mapEntries(map: ts.VariableDeclaration, part: 'key' | 'value', index: ProgramIndex): { readonly value: ts.Expression; readonly call?: ts.CallExpression }[] {
+  const entries: { value: ts.Expression; call?: ts.CallExpression }[] = index
+    .insertionsInto(map)
+    .filter((insertion) => insertion.part === part)
+    .map(({ call, value }) => ({ value, call }));
+  const made = map.initializer && skipOuter(map.initializer);
+  const given = made && ts.isNewExpression(made) ? made.arguments?.[0] : undefined;
+  const list = given && skipOuter(given);
+  if (list && ts.isArrayLiteralExpression(list)) {
+    for (const entry of list.elements) {
+      const pair = skipOuter(entry);
+      const taken = ts.isArrayLiteralExpression(pair) ? pair.elements[part === 'key' ? 0 : 1] : entry;
+      if (taken) entries.push({ value: taken });
+    }
+  } else if (given) entries.push({ value: given });
+  return entries;
 }

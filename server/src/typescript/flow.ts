@@ -29,7 +29,7 @@ import { PathReader } from './flow-paths';
 import { finiteSetGuard, isGuardedUse } from './guards';
 import { isOverridableMethod } from './methods';
 import { routeMethodsAt } from './routes';
-import { containerMadeBy } from './containers';
+import { mapEntries, mapHeldBy } from './containers';
 import { iteratedByLoop, iteratedByParameter } from './iteration';
 import { boundedByType } from './bounded-types';
 import type { ProgramIndex } from './program-index';
@@ -401,7 +401,7 @@ export class FlowTracer {
     if (ts.isPropertyAccessExpression(callee) && VALIDATION_METHODS.has(callee.name.text) && node.arguments.length > 0) {
       return through(this.value(node.arguments[0], frame, depth), stepAt(node, notes.through(`.${callee.name.text}()`)));
     }
-    const map = ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' ? this.mapHeldBy(callee.expression) : undefined;
+    const map = ts.isPropertyAccessExpression(callee) && callee.name.text === 'get' ? mapHeldBy(callee.expression, this.index) : undefined;
     if (map) return this.mapFacts(map, 'value', node, frame, depth);
     if (ts.isPropertyAccessExpression(callee)) {
       const effect = Object.hasOwn(STRING_METHODS, callee.name.text) ? STRING_METHODS[callee.name.text] : undefined;
@@ -438,7 +438,7 @@ export class FlowTracer {
     }
     const iterated = iteratedByParameter(param);
     if (iterated && ts.isIdentifier(param.name)) {
-      const map = this.mapHeldBy(iterated.collection);
+      const map = mapHeldBy(iterated.collection, this.index);
       if (map) return this.mapFacts(map, iterated.part === 'key' ? 'key' : 'value', param.name, frame, depth);
       if (iterated.part === 'element') return this.elementFacts(iterated.collection, param.name, frame, depth);
     }
@@ -467,30 +467,13 @@ export class FlowTracer {
     return union(isOverridableMethod(fn) ? [...parts, UNKNOWN] : parts);
   }
 
-  /** The declaration of the map a variable holds (`const routes = new Map()`), when it is one. */
-  private mapHeldBy(node: ts.Expression): ts.VariableDeclaration | undefined {
-    const expression = skipOuter(node);
-    const declaration = ts.isIdentifier(expression) ? this.index.declarationOf(expression) : undefined;
-    return declaration && ts.isVariableDeclaration(declaration) && containerMadeBy(declaration.initializer) === 'map' ? declaration : undefined;
-  }
-
-  /** A map's keys or values as `reader` gets them: what `set` put in, and what it was made with. */
+  /** A map's keys or values as `reader` gets them (see `mapEntries`). */
   private mapFacts(map: ts.VariableDeclaration, part: 'key' | 'value', reader: ts.Node, frame: Frame | undefined, depth: number): Facts {
     const holder = map.name.getText();
-    const parts = this.index
-      .insertionsInto(map)
-      .filter((insertion) => insertion.part === part)
-      .map(({ call, value }) => through(this.value(value, frameFor(value, frame), depth), stepAt(call, notes.addedTo(holder))));
-    const made = map.initializer && ts.isNewExpression(skipOuter(map.initializer)) ? (skipOuter(map.initializer) as ts.NewExpression).arguments?.[0] : undefined;
-    const entries = made && skipOuter(made);
-    if (entries && ts.isArrayLiteralExpression(entries)) {
-      // `new Map([[key, value], …])`: each entry's key or value.
-      for (const entry of entries.elements) {
-        const pair = skipOuter(entry);
-        const taken = ts.isArrayLiteralExpression(pair) ? pair.elements[part === 'key' ? 0 : 1] : entry;
-        if (taken) parts.push(this.value(taken, frameFor(taken, frame), depth));
-      }
-    } else if (made) parts.push(this.value(made, frameFor(made, frame), depth));
+    const parts = mapEntries(map, part, this.index).map(({ value, call }) => {
+      const facts = this.value(value, frameFor(value, frame), depth);
+      return call ? through(facts, stepAt(call, notes.addedTo(holder))) : facts;
+    });
     return parts.length > 0 ? through(choice(parts), stepAt(reader, notes.readFrom(holder))) : UNKNOWN;
   }
 
