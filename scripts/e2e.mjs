@@ -51,7 +51,8 @@ try {
     stateDir,
     vsixFiles: vsix === undefined ? [] : [vsix],
     // Where the suite's screenshots go: it asks for one per scenario, and a last one before the extension host shuts down.
-    env: { CARDINAL_E2E_ARTIFACTS: artifactsDir },
+    // And where the editor's logs are, for the test that reads an output channel's log.
+    env: { CARDINAL_E2E_ARTIFACTS: artifactsDir, CARDINAL_E2E_LOGS: path.join(stateDir, 'user-data', 'logs') },
   });
   console.log(`e2e: code-server healthy at ${codeServer.origin} after ${seconds(serverStarted)}`);
   const extensionPath = vsix === undefined ? root : codeServer.installedExtensions[0];

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { CodeAction, ExtensionContext, LogOutputChannel } from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { RulePages } from './rule-pages';
+import { createTraceChannel } from './trace-channel';
 import { withReasonSelection } from './suppression-reason';
 
 /**
@@ -20,6 +21,8 @@ const LANGUAGES = ['typescript', 'typescriptreact', 'javascript', 'javascriptrea
 /** The language client, not yet started. The server runs in a Node process of its own, over IPC. */
 export function createLanguageClient(context: ExtensionContext, output: LogOutputChannel, rulePages: RulePages): LanguageClient {
   const module = context.asAbsolutePath(SERVER_MODULE);
+  const trace = createTraceChannel();
+  context.subscriptions.push(trace);
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
@@ -27,6 +30,7 @@ export function createLanguageClient(context: ExtensionContext, output: LogOutpu
   const clientOptions: LanguageClientOptions = {
     documentSelector: LANGUAGES.map((language) => ({ scheme: 'file', language })),
     outputChannel: output,
+    traceOutputChannel: trace,
     middleware: {
       handleDiagnostics: (uri, diagnostics, next) => next(uri, diagnostics.map((diagnostic) => rulePages.linked(diagnostic))),
       provideCodeActions: async (document, range, context, token, next) => {
