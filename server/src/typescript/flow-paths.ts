@@ -10,7 +10,9 @@ import type { SourceKind } from '../analysis/source-kinds';
 import { notes } from '../analysis/step-notes';
 import { bounded, choice, type Facts, type Taint, tainted, through, union, UNKNOWN } from '../analysis/value-facts';
 import { KNOWN_SETS } from '../analysis/known-sets';
+import { mapHeldBy } from './containers';
 import { type Frame, frameFor, onStack } from './flow-frames';
+import { iteratedByLoop } from './iteration';
 import type { ProgramIndex, PropertyWrite } from './program-index';
 import type { Resolver } from './resolver';
 import { stepAt } from './spans';
@@ -26,6 +28,8 @@ export interface TraceOperations {
   memberFacts(member: Member, node: ts.Expression, receiver: ts.Expression | undefined): Facts;
   /** A fresh taint of `kind` read at `node`. */
   taint(kind: SourceKind, node: ts.Node, text?: string): Taint;
+  /** A map's keys or values, as `reader` gets them. */
+  mapFacts(map: ts.VariableDeclaration, part: 'key' | 'value', reader: ts.Node, frame: Frame | undefined, depth: number): Facts;
 }
 
 export class PathReader {
@@ -55,7 +59,11 @@ export class PathReader {
     } else if (ts.isParameter(node)) {
       root = this.parameterPathFacts(node, keys, frame, depth);
     } else {
-      return UNKNOWN;
+      // `for (const [key, value] of map)`: each entry's key, then its value.
+      const looped = ts.isVariableDeclaration(node) && keys.length === 1 && (keys[0] === 0 || keys[0] === 1) ? iteratedByLoop(node) : undefined;
+      const map = looped && mapHeldBy(looped, this.index);
+      if (!map) return UNKNOWN;
+      root = this.trace.mapFacts(map, keys[0] === 0 ? 'key' : 'value', element.name, frame, depth);
     }
     const withDefault = element.initializer ? choice([root, this.trace.value(element.initializer, frame, depth)]) : root;
     return through(withDefault, stepAt(element.name, notes.destructuredInto(name)));

@@ -73,6 +73,7 @@ export class FlowTracer {
         spend: (depth) => this.spend(depth),
         memberFacts: (member, node, receiver) => this.memberFacts(member, node, receiver),
         taint: (kind, node, text) => this.taint(kind, node, text),
+        mapFacts: (map, part, reader, frame, depth) => this.mapFacts(map, part, reader, frame, depth),
       },
       resolver,
       index,
