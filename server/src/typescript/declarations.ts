@@ -12,7 +12,7 @@ import { metricVocabulary } from './catalog/vocabulary';
 import type { ParameterBindings, ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf } from './spans';
-import { returnExpressions, skipOuter, walk } from './syntax';
+import { calleeName, returnExpressions, skipOuter, walk } from './syntax';
 import { typeAt } from './type-at';
 
 type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
@@ -36,9 +36,12 @@ interface Made {
 const vocabulary = metricVocabulary();
 const DECLARING_NAMES = new Set([...vocabulary.declaringClasses, ...vocabulary.declaringMethods]);
 
-function calleeName(call: DeclaringCall): string | undefined {
-  const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+/**
+ * Whether a call's callee is named as a catalog's declaring class or method: asking what a callee is
+ * costs more than reading its name, so only such a call is asked about.
+ */
+export function mayDeclare(call: DeclaringCall): boolean {
+  return DECLARING_NAMES.has(calleeName(call) ?? '');
 }
 
 /** Array methods that add to the array they are called on. */
@@ -170,8 +173,7 @@ export class DeclarationReader {
         const initializer = declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
         if (initializer) expression = skipOuter(initializer);
       }
-      if (!(ts.isNewExpression(expression) || ts.isCallExpression(expression)) || !DECLARING_NAMES.has(calleeName(expression) ?? '')) continue;
-      // What a callee is costs more to ask than its name: only a name that declares metrics is asked about.
+      if (!(ts.isNewExpression(expression) || ts.isCallExpression(expression)) || !mayDeclare(expression)) continue;
       const declares = this.resolver.behaviourOf(expression)?.declares;
       if (declares) made.push({ call: expression, declares });
     }

@@ -7,18 +7,14 @@
 import ts from 'typescript';
 import type { LabelSite } from '../analysis/finding';
 import { TABLES } from './catalog';
-import { metricVocabulary } from './catalog/vocabulary';
-import { NO_METRIC, type DeclarationReader, type MetricInfo } from './declarations';
+import { mayDeclare, NO_METRIC, type DeclarationReader, type MetricInfo } from './declarations';
 import type { ProgramIndex } from './program-index';
 import type { Resolver } from './resolver';
 import { spanOf } from './spans';
-import { skipOuter, walk } from './syntax';
+import { calleeName, skipOuter, walk } from './syntax';
 
 /** Calls that take a metric object without labelling it, by the callee's name, from every catalog. */
 const METRIC_READERS = new Set(TABLES.flatMap((table) => table.metricReaders ?? []));
-const vocabulary = metricVocabulary();
-/** The classes and methods whose construction or call declares a metric, by name. */
-const DECLARING_NAMES = new Set([...vocabulary.declaringClasses, ...vocabulary.declaringMethods]);
 
 export class HandOffs {
   constructor(
@@ -37,7 +33,7 @@ export class HandOffs {
     walk(file, (node) => {
       if (!ts.isCallExpression(node) && !ts.isNewExpression(node)) return;
       const callee = skipOuter(node.expression);
-      const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+      const name = calleeName(node);
       if (name === undefined || METRIC_READERS.has(name)) return;
       // The metrics first, the callee last: asking what a callee is costs more than most arguments.
       const metrics = (node.arguments ?? []).flatMap((argument) => {
@@ -67,10 +63,7 @@ export class HandOffs {
     }
     const constructor = initializer && skipOuter(initializer);
     if (!constructor || (!ts.isNewExpression(constructor) && !ts.isCallExpression(constructor))) return NO_METRIC;
-    // What a callee is costs more to ask than its name: only a name that declares metrics is asked about.
-    const callee = skipOuter(constructor.expression);
-    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
-    if (name === undefined || !DECLARING_NAMES.has(name)) return NO_METRIC;
+    if (!mayDeclare(constructor)) return NO_METRIC;
     const declares = this.resolver.behaviourOf(constructor)?.declares;
     return declares ? this.declarations.describe(constructor, declares.name, declares.labelNames) : NO_METRIC;
   }

@@ -15,7 +15,7 @@ import ts from 'typescript';
 import { TABLES } from './catalog';
 import type { EntityId, HandlerConvention, LibraryTable } from './catalog/model';
 import type { CallbackSite } from './callback-sites';
-import { asFunction, isExternalFile, skipOuter, staticName, walk } from './syntax';
+import { asFunction, calleeName, isExternalFile, skipOuter, staticName, walk } from './syntax';
 
 export type HandlerParams = readonly (EntityId | null)[];
 type FunctionNode = ts.SignatureDeclaration & { body?: ts.ConciseBody };
@@ -251,8 +251,7 @@ export class HandlerRecognizer {
 
 /** The method a registration call names (`use` in `app.use(…)`), or `createServer`. */
 function registrationName(call: ts.CallExpression): string | undefined {
-  const callee = skipOuter(call.expression);
-  const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+  const name = calleeName(call);
   return name !== undefined && REGISTRATION_METHODS.has(name) ? name : undefined;
 }
 

@@ -8,6 +8,7 @@ import ts from 'typescript';
 import type { FileRoutes } from '../analysis/value-sets';
 import { TABLES } from './catalog';
 import type { RouteRegistrations } from './catalog/model';
+import { calleeName } from './syntax';
 
 interface RouteTable {
   readonly modules: readonly string[];
@@ -140,10 +141,6 @@ function controllerRoutes(node: ts.ClassDeclaration, decorators: NonNullable<Rou
 function decoratorCalls(node: ts.Node): ts.CallExpression[] {
   const modifiers = ts.canHaveDecorators(node) ? (ts.getDecorators(node) ?? []) : [];
   return modifiers.flatMap((decorator) => (ts.isCallExpression(decorator.expression) ? [decorator.expression] : []));
-}
-
-function calleeName(call: ts.CallExpression): string | undefined {
-  return ts.isIdentifier(call.expression) ? call.expression.text : ts.isPropertyAccessExpression(call.expression) ? call.expression.name.text : undefined;
 }
 
 function routeObjects(arg: ts.Expression | undefined): ts.ObjectLiteralExpression[] {

@@ -54,6 +54,12 @@ export function propertyKeyOf(element: ts.ObjectLiteralElementLike): ts.Property
 }
 
 /** The function a node denotes, when it is a function literal or method. */
+/** The name a call's callee is written with: `use` in `app.use(…)`, `Counter` in `new Counter(…)`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : undefined;
+}
+
 export function asFunction(node: ts.Node | undefined): ts.SignatureDeclaration & { body?: ts.ConciseBody } | undefined {
   if (!node) return undefined;
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node)) {
